@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { loadConfig } from '../src/config/config';
+import { createLogger } from '../src/infra/logger';
+import { reconcileSchedules } from '../src/jobs/schedule-reconciler';
+import { startSyncWorkers } from '../src/jobs/sync-worker';
+import { openHubRuntime } from '../src/runtime/hub-runtime';
+import { exitOnBootError, onShutdown } from '../src/runtime/shutdown';
+
+/** `npm run worker`: connector workers (any number of these may share one Redis and one database). */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel, 'techfin-worker');
+  const runtime = await openHubRuntime(config, log);
+  const workers = startSyncWorkers(runtime);
+  if (config.connectors.schedulersEnabled) await reconcileSchedules(config, runtime.catalog.all(), runtime.queues, log);
+  log.info({ connectors: runtime.catalog.all().map((c) => c.id), concurrency: config.sync.concurrency }, 'workers ready');
+  onShutdown(log, async () => {
+    await workers.close();
+    await runtime.close();
+  });
+}
+
+main().catch(exitOnBootError);

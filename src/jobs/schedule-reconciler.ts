@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import type { Connector } from '../../connectors/sdk/connector';
+import type { HubConfig } from '../config/config';
+import type { Logger } from '../infra/logger';
+import { JOB_NAMES, schedulerId, type ScheduledSyncPayload } from './job-names';
+import type { SyncQueues } from './sync-queues';
+
+export interface StreamSchedule {
+  connector: string;
+  stream: string;
+  pattern: string;
+}
+
+/** Each stream's cron: `connector/stream` in config, else `connector`, else the stream's own default. */
+export function desiredSchedules(config: HubConfig, connectors: readonly Connector[]): StreamSchedule[] {
+  const overrides = config.connectors.schedules;
+  return connectors.flatMap((c) =>
+    c.streams.map((s) => ({
+      connector: c.id,
+      stream: s.name,
+      pattern: overrides[schedulerId(c.id, s.name)] ?? overrides[c.id] ?? s.defaultSchedule,
+    })),
+  );
+}
+
+const LOCK_TTL_MS = 30_000;
+
+/**
+ * Makes Redis hold exactly one job scheduler per stream with the configured cron, and nothing else.
+ * Any number of processes may call it; a Redis lock lets one of them do the work at a time, and
+ * scheduler ids are the stream keys, so replicas can never create a second schedule for a stream.
+ */
+export async function reconcileSchedules(
+  config: HubConfig,
+  connectors: readonly Connector[],
+  queues: SyncQueues,
+  log: Logger,
+): Promise<{ upserted: number; removed: number } | 'skipped'> {
+  const lockKey = `${config.redis.prefix}:schedule-reconciler:lock`;
+  const owner = randomUUID();
+  const redis = queues.redis;
+  if ((await redis.set(lockKey, owner, 'PX', LOCK_TTL_MS, 'NX')) !== 'OK') {
+    log.info('schedules are being reconciled by another process');
+    return 'skipped';
+  }
+  try {
+    const desired = desiredSchedules(config, connectors);
+    let upserted = 0;
+    let removed = 0;
+    for (const connector of connectors) {
+      const queue = queues.queue(connector.id);
+      const mine = desired.filter((d) => d.connector === connector.id);
+      const existing = await queue.getJobSchedulers();
+      for (const s of existing) {
+        if (!mine.some((d) => schedulerId(d.connector, d.stream) === s.key)) {
+          await queue.removeJobScheduler(s.key);
+          removed += 1;
+        }
+      }
+      for (const d of mine) {
+        const current = existing.find((s) => s.key === schedulerId(d.connector, d.stream));
+        if (current && current.pattern === d.pattern) continue;
+        const data: ScheduledSyncPayload = { connector: d.connector, stream: d.stream };
+        await queue.upsertJobScheduler(
+          schedulerId(d.connector, d.stream),
+          { pattern: d.pattern },
+          { name: JOB_NAMES.scheduledSync, data, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 500 }, attempts: 3 } },
+        );
+        upserted += 1;
+      }
+    }
+    log.info({ upserted, removed, streams: desired.length }, 'job schedulers reconciled');
+    return { upserted, removed };
+  } finally {
+    // Release only our own lock.
+    await redis.eval("if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0", 1, lockKey, owner);
+  }
+}

@@ -1,0 +1,31 @@
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import type { GraphQLSchema } from 'graphql';
+
+export interface GraphqlServerOptions<TContext extends BaseContext> {
+  schema: GraphQLSchema;
+  host: string;
+  port: number;
+  /** Builds the per-request context (and with it, per-request loaders). */
+  context: () => Promise<TContext>;
+  /** Include stack traces in errors: development only. */
+  includeStacktrace: boolean;
+}
+
+export interface RunningGraphqlServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Serves a GraphQL schema over HTTP at `<url>` (POST and GET). */
+export async function startGraphqlServer<TContext extends BaseContext>(options: GraphqlServerOptions<TContext>): Promise<RunningGraphqlServer> {
+  const server = new ApolloServer<TContext>({
+    schema: options.schema,
+    includeStacktraceInErrorResponses: options.includeStacktrace,
+  });
+  const { url } = await startStandaloneServer(server, {
+    listen: { host: options.host, port: options.port },
+    context: options.context,
+  });
+  return { url: new URL('graphql', url).toString(), stop: () => server.stop() };
+}
