@@ -12,5 +12,5 @@ const program = buildHubProgram(async () => {
 });
 program.parseAsync(process.argv).then(
   () => process.exit(process.exitCode ?? 0),
-  exitOnBootError,
+  (error: unknown) => exitOnBootError(error, 'hub'),
 );

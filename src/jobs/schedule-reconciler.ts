@@ -63,7 +63,8 @@ export async function reconcileSchedules(
         const data: ScheduledSyncPayload = { connector: d.connector, stream: d.stream };
         await queue.upsertJobScheduler(
           schedulerId(d.connector, d.stream),
-          { pattern: d.pattern },
+          // A stream's first scheduler runs once at once, so a new deployment has data without waiting for the cron.
+          { pattern: d.pattern, immediately: current === undefined },
           { name: JOB_NAMES.scheduledSync, data, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 500 }, attempts: 3 } },
         );
         upserted += 1;

@@ -31,8 +31,8 @@ export function onShutdown(log: Logger, stop: () => Promise<void>, graceMs = 60_
 }
 
 /** Prints a boot failure the way an operator needs it (the message, not a stack) and exits 1. */
-export function exitOnBootError(error: unknown): never {
+export function exitOnBootError(error: unknown, prefix = 'techfin-hub could not start'): never {
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`techfin-hub could not start: ${message}\n`);
+  process.stderr.write(`${prefix}: ${message}\n`);
   process.exit(1);
 }

@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import { createSandbox } from '../connectors/sandbox/sandbox';
+import { sandboxConfigFromEnv } from '../connectors/sandbox/sandbox-env';
+import { createContextFactory } from '../schema/context';
+import { buildHubSchema } from '../schema/build-schema';
+import { loadConfig } from '../src/config/config';
+import { createLogger } from '../src/infra/logger';
+import { reconcileSchedules } from '../src/jobs/schedule-reconciler';
+import { startSyncWorkers } from '../src/jobs/sync-worker';
+import { openHubRuntime } from '../src/runtime/hub-runtime';
+import { exitOnBootError, onShutdown } from '../src/runtime/shutdown';
+import { startGraphqlServer } from '../src/server/graphql-server';
+
+/**
+ * `npm start`: the whole hub with demo data in one process — the sandbox agencies, the connector
+ * workers, one job scheduler per stream (each runs once at once, so data arrives immediately) and
+ * the GraphQL API. Set SANDBOX_ENABLED=false to pull from the upstreams configured instead.
+ */
+async function main(): Promise<void> {
+  const withSandbox = process.env.SANDBOX_ENABLED !== 'false';
+  const sandboxConfig = withSandbox ? sandboxConfigFromEnv(process.env) : undefined;
+  const sandbox = sandboxConfig ? createSandbox(sandboxConfig.options) : undefined;
+  const sandboxUrl = sandbox && sandboxConfig ? await sandbox.listen(sandboxConfig.port, sandboxConfig.host).catch((error: Error) => {
+    throw new Error(`the sandbox could not listen on ${sandboxConfig.host}:${sandboxConfig.port} (${error.message}); set SANDBOX_PORT to a free port`);
+  }) : undefined;
+
+  const config = loadConfig(sandboxUrl ? { ...process.env, SANDBOX_URL: sandboxUrl } : process.env);
+  const log = createLogger(config.logLevel, 'techfin-hub');
+  if (sandboxUrl) log.info({ url: sandboxUrl, enterprises: sandbox!.options.enterprises }, 'sandbox agencies listening');
+  const runtime = await openHubRuntime(config, log);
+  const workers = startSyncWorkers(runtime);
+  if (config.connectors.schedulersEnabled) await reconcileSchedules(config, runtime.catalog.all(), runtime.queues, log);
+  const api = await startGraphqlServer({
+    schema: await buildHubSchema(),
+    host: config.http.host,
+    port: config.http.port,
+    context: createContextFactory(runtime),
+    includeStacktrace: config.env === 'development',
+  });
+  console.log(`GraphQL API ready at ${api.url}`);
+  onShutdown(log, async () => {
+    await api.stop();
+    await workers.close();
+    await runtime.close();
+    await sandbox?.close();
+  });
+}
+
+main().catch(exitOnBootError);
