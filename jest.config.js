@@ -1,5 +1,5 @@
 /** Tests run in tiers: unit (pure logic), integration (real MariaDB + Redis), e2e (the hub over HTTP). */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 const tier = (name, extra = {}) => ({
   displayName: name,
   testEnvironment: 'node',

@@ -11,8 +11,7 @@ export interface DataSourceSettings {
 
 /**
  * The one DataSource shape the app, the tests and the TypeORM CLI share. Schema changes go through
- * reviewed migrations only. FOUND_ROWS is switched off so that an upsert reports 0 affected rows for
- * an unchanged record, which the ingest path turns into run statistics.
+ * reviewed migrations only.
  */
 export function createDataSource(settings: DataSourceSettings): DataSource {
   return new DataSource({
@@ -29,6 +28,5 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
     poolSize: settings.poolSize,
     supportBigNumbers: true,
     bigNumberStrings: true,
-    flags: ['-FOUND_ROWS'],
   });
 }

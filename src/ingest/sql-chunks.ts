@@ -11,16 +11,6 @@ export function placeholders(rows: number, width: number, tail = ''): string {
   return Array.from({ length: rows }, () => one).join(',');
 }
 
-/** Reads `Records: N  Duplicates: D  Warnings: W` from a MySQL/MariaDB multi-row insert result. */
-export function duplicatesFromInfo(info: string | undefined): number {
-  const match = /Duplicates:\s*(\d+)/.exec(info ?? '');
-  return match ? Number(match[1]) : 0;
-}
-
-export interface ResultHeader {
-  affectedRows: number;
-  info?: string;
-}
 
 /** Anything that runs a parameterised statement: a DataSource or a QueryRunner inside a transaction. */
 export interface SqlRunner {

@@ -1,5 +1,5 @@
 import { canonicalJson, sha256 } from '../../src/ingest/content-hash';
-import { chunk, duplicatesFromInfo, placeholders } from '../../src/ingest/sql-chunks';
+import { chunk, placeholders } from '../../src/ingest/sql-chunks';
 
 describe('content hashing', () => {
   it('ignores key order at every level', () => {
@@ -24,10 +24,5 @@ describe('multi-row statement helpers', () => {
 
   it('builds placeholders with a literal tail', () => {
     expect(placeholders(2, 3, ',NOW()')).toBe('(?,?,?,NOW()),(?,?,?,NOW())');
-  });
-
-  it('reads the duplicate count MySQL reports', () => {
-    expect(duplicatesFromInfo('Records: 500  Duplicates: 120  Warnings: 0')).toBe(120);
-    expect(duplicatesFromInfo('')).toBe(0);
   });
 });
