@@ -41,7 +41,7 @@ async function freePort(): Promise<number> {
 
 /** The sandbox runs in its own process, as a real upstream would, so it does not share our event loop. */
 async function startSandbox(port: number): Promise<{ stop(): void }> {
-  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'connectors', 'sandbox', 'sandbox.main.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'connectors', 'sandbox', 'sandbox.main.ts')], {
     env: { ...process.env, SANDBOX_PORT: String(port), SANDBOX_ENTERPRISES: args.enterprises, SANDBOX_SEED: args.seed, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -80,10 +80,6 @@ export function monthStart(month: number): number {
   return s;
 }
 
-export function daysInMonth(month: number): number {
-  return new Date(Date.UTC(floor(month / 12), (month % 12) + 1, 0)).getUTCDate();
-}
-
 /** CST calendar year of an instant. */
 export function yearOf(t: number): number {
   return floor(monthOf(t) / 12);

@@ -30,9 +30,3 @@ export const DISTRICTS: readonly District[] = [
 export const DISTRICT_WEIGHTS: readonly number[] = DISTRICTS.map((d) => d.weight);
 
 export const JINAN_DISTRICT_CODES: ReadonlySet<string> = new Set(DISTRICTS.map((d) => d.code));
-
-export function districtByCode(code: string): District {
-  const d = DISTRICTS.find((x) => x.code === code);
-  if (!d) throw new RangeError(`not a Jinan district code: ${code}`);
-  return d;
-}

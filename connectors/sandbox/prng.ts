@@ -93,11 +93,6 @@ export class Rng {
     return floor(this.float() * n);
   }
 
-  /** Uniform integer in [min, max] (inclusive). */
-  between(lo: number, hi: number): number {
-    return lo + floor(this.float() * (hi - lo + 1));
-  }
-
   chance(p: number): boolean {
     return this.float() < p;
   }

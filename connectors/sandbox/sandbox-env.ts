@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SandboxOptions } from './sandbox';
+import { EARLIEST_START, LATEST_START, type SandboxOptions } from './sandbox';
 
 const rate = (name: string) =>
   z.coerce.number({ message: `${name} must be a number between 0 and 1` }).min(0, `${name} must be ≥ 0`).max(1, `${name} must be ≤ 1`).default(0);
@@ -15,6 +15,7 @@ export const SandboxEnv = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, 'an ISO-8601 instant with a zone, e.g. 2026-10-01T00:00:00Z')
     .refine((s) => !Number.isNaN(Date.parse(s)), 'not a real instant')
+    .refine((s) => Date.parse(s) >= EARLIEST_START.getTime() && Date.parse(s) <= LATEST_START.getTime(), 'must lie between 2005 and 2070')
     .default('2026-10-01T00:00:00Z'),
   SANDBOX_FAULT_RATE_429: rate('SANDBOX_FAULT_RATE_429'),
   SANDBOX_FAULT_RATE_5XX: rate('SANDBOX_FAULT_RATE_5XX'),

@@ -52,6 +52,10 @@ export interface Sandbox {
   };
 }
 
+/** Times are stored as unsigned 32-bit seconds and history reaches 30 years back, hence the range. */
+export const EARLIEST_START = new Date('2005-01-01T00:00:00Z');
+export const LATEST_START = new Date('2070-01-01T00:00:00Z');
+
 export const DEFAULT_OPTIONS: SandboxOptions = {
   seed: 42,
   enterprises: 2000,
@@ -66,7 +70,9 @@ export function createSandbox(options: Partial<SandboxOptions> = {}): Sandbox {
   if (!Number.isInteger(opts.seed)) throw new RangeError('seed must be an integer');
   if (!Number.isInteger(opts.enterprises) || opts.enterprises < 1) throw new RangeError('enterprises must be a positive integer');
   if (!(opts.invalidRate >= 0 && opts.invalidRate <= 1)) throw new RangeError('invalidRate must be between 0 and 1');
-  if (Number.isNaN(opts.start.getTime())) throw new RangeError('start must be a valid date');
+  if (!(opts.start.getTime() >= EARLIEST_START.getTime() && opts.start.getTime() <= LATEST_START.getTime())) {
+    throw new RangeError(`start must be between ${EARLIEST_START.toISOString()} and ${LATEST_START.toISOString()}`);
+  }
   if (!(opts.daysPerMinute >= 0)) throw new RangeError('daysPerMinute must be ≥ 0');
 
   const world = new World(opts.seed >>> 0, opts.enterprises, opts.start);

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Connector, StreamDefinition } from '../../connectors/sdk/connector';
+import { ConnectorError } from '../../connectors/sdk/errors';
 import { HubError } from '../errors/hub-error';
 import type { Logger } from '../infra/logger';
 import { partitionPage, type PartitionedPage } from './page-partition';
@@ -46,17 +47,25 @@ export async function syncStream(db: DataSource, connector: Connector, request: 
   let pages = 0;
   let openQuarantine = await hasOpenQuarantine(db, connector.id, stream.name);
 
-  for await (const page of connector.read(stream.name, { cursor }, { pageSize: request.pageSize, signal: request.signal })) {
-    const next = page.nextState.cursor;
-    if (page.records.length === 0 && next === cursor) continue;
-    const parts = partitionPage(stream, page.records);
-    const counts = await commitPage(db, connector.id, stream.name, request.runId, page.records.length, parts, cursor, next, openQuarantine);
-    openQuarantine ||= parts.invalid.length > 0;
-    for (const key of Object.keys(totals) as Array<keyof PageCounts>) totals[key] += counts[key];
-    pages += 1;
-    cursor = next;
-    log.debug({ stream: stream.name, page: pages, ...counts }, 'page stored');
-    if (request.signal.aborted) return { state: 'released', pages, totals, cursorBefore, cursorAfter: cursor };
+  const released = () => ({ state: 'released' as const, pages, totals, cursorBefore, cursorAfter: cursor });
+  try {
+    for await (const page of connector.read(stream.name, { cursor }, { pageSize: request.pageSize, signal: request.signal })) {
+      const next = page.nextState.cursor;
+      if (page.records.length === 0 && next === cursor) continue;
+      const parts = partitionPage(stream, page.records);
+      const counts = await commitPage(db, connector.id, stream.name, request.runId, page.records.length, parts, cursor, next, openQuarantine);
+      openQuarantine ||= parts.invalid.length > 0;
+      for (const key of Object.keys(totals) as Array<keyof PageCounts>) totals[key] += counts[key];
+      pages += 1;
+      cursor = next;
+      log.debug({ stream: stream.name, page: pages, ...counts }, 'page stored');
+      if (request.signal.aborted) return released();
+    }
+  } catch (error) {
+    // Stopping while a page was being fetched: nothing of that page was stored, the cursor still
+    // points before it, so the sync is released to be continued, not failed.
+    if (request.signal.aborted && error instanceof ConnectorError && error.code === 'READ_ABORTED') return released();
+    throw error;
   }
   return { state: 'completed', pages, totals, cursorBefore, cursorAfter: cursor };
 }

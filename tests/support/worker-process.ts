@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { Env } from '../../src/config/config';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 export interface WorkerProcess {
   child: ChildProcess;
@@ -11,9 +10,9 @@ export interface WorkerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `scripts/worker.ts` as its own OS process, as `npm run worker` would. */
+/** Starts `scripts/worker.ts` as one OS process (node with the tsx loader), as `npm run worker` does. */
 export function spawnWorker(env: Env): WorkerProcess {
-  const child = spawn(TSX, [path.join(ROOT, 'scripts', 'worker.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'worker.ts')], {
     cwd: ROOT,
     env: { ...process.env, ...env, LOG_LEVEL: env.LOG_LEVEL === 'silent' ? 'warn' : env.LOG_LEVEL },
     stdio: ['ignore', 'pipe', 'pipe'],

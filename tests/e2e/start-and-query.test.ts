@@ -1,0 +1,89 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { dropDatabase } from '../../src/infra/services/ensure-database';
+import { newRunId, testDatabaseUrl, testQueuePrefix, testRedisUrl } from '../support/test-env';
+import { waitUntil } from '../support/worker-process';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const run = promisify(execFile);
+
+/**
+ * The README's start command, as a newcomer runs it: one process with the sandbox, workers,
+ * schedulers and the GraphQL API; the first scheduled runs bring the demo data in.
+ */
+describe('npm start', () => {
+  const suffix = newRunId();
+  const env = {
+    ...process.env,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    PORT: '0',
+    SANDBOX_PORT: '0',
+    SANDBOX_ENTERPRISES: '150',
+    DATABASE_URL: testDatabaseUrl(suffix),
+    REDIS_URL: testRedisUrl(),
+    QUEUE_PREFIX: testQueuePrefix(suffix),
+  };
+  let hub: ChildProcess;
+  let output = '';
+  let url = '';
+
+  const graphql = async (query: string) => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    return (await response.json()) as { data?: any; errors?: Array<{ message: string }> };
+  };
+
+  beforeAll(async () => {
+    hub = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'start.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    hub.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    hub.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    url = await waitUntil('the GraphQL URL to be printed', async () => /GraphQL API ready at (\S+)/.exec(output)?.[1], 120_000, 200).catch((error: Error) => {
+      throw new Error(`${error.message}\n${output}`);
+    });
+  }, 150_000);
+
+  afterAll(async () => {
+    if (hub && hub.exitCode === null) hub.kill('SIGKILL');
+    await dropDatabase(env.DATABASE_URL);
+  });
+
+  it('serves GraphQL and fills every stream from the sandbox on its own', async () => {
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
+    expect((await graphql('{ health { database redis } }')).data).toEqual({ health: { database: true, redis: true } });
+
+    const streams = await waitUntil(
+      'every stream to have a successful first run',
+      async () => {
+        const { data } = await graphql('{ connectors { id streams { name lastRun { status recordsInserted } } } }');
+        const all = (data.connectors as Array<{ id: string; streams: Array<{ name: string; lastRun: { status: string; recordsInserted: number } | null }> }>).flatMap((c) =>
+          c.streams.map((s) => ({ stream: `${c.id}/${s.name}`, ...s.lastRun })),
+        );
+        return all.every((s) => s.status === 'succeeded') ? all : undefined;
+      },
+      120_000,
+      500,
+    );
+    expect(streams).toHaveLength(14);
+    expect(streams.reduce((n, s) => n + (s.recordsInserted ?? 0), 0)).toBeGreaterThan(5_000);
+
+    const runs = await graphql('{ connectorRuns(first: 100) { connector stream trigger status } }');
+    expect(runs.data.connectorRuns.every((r: { trigger: string }) => r.trigger === 'schedule')).toBe(true);
+    const tooMany = await graphql('{ connectorRuns(first: 1000) { id } }');
+    expect(tooMany.errors?.[0]?.message).toMatch(/first must be from 1 to 100/);
+  }, 150_000);
+
+  it('answers the operator CLI against the same database', async () => {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'hub.ts'), 'runs', '--limit', '3'], { cwd: ROOT, env });
+    expect(stdout.split('\n')[0]).toMatch(/^run\s+connector\s+stream\s+trigger\s+status/);
+    expect(stdout).toContain('succeeded');
+    const quarantine = await run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'hub.ts'), 'quarantine'], { cwd: ROOT, env });
+    expect(quarantine.stdout).toMatch(/reasonCode|no open quarantined records/);
+  }, 60_000);
+
+  it('stops cleanly on SIGTERM', async () => {
+    const exited = new Promise<number | null>((resolve) => hub.once('exit', (code) => resolve(code)));
+    hub.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 60_000);
+});
