@@ -226,8 +226,9 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 
 function sendRaw(res: ServerResponse, status: number, body: string): void {
   if (res.destroyed || res.writableEnded) return;
+  const bytes = Buffer.from(body, 'utf8'); // encode once; the length comes with it
   res.statusCode = status;
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Content-Length', Buffer.byteLength(body));
-  res.end(body);
+  res.setHeader('Content-Length', bytes.length);
+  res.end(bytes);
 }

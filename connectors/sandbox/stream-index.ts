@@ -7,6 +7,7 @@ import type { World } from './world';
 const { floor, max } = Math;
 
 const T_VERSION = tag('index/version');
+const T_MILLIS = tag('index/millis');
 const NEVER = 0xffffffff;
 const INVALID_BIT = 0x80;
 const VERSION_MASK = 0x7f;
@@ -45,6 +46,7 @@ export class StreamIndex {
     const horizonEnd = world.horizon.to;
     const streamTag = tag(`${gen.agency}/${gen.name}`);
     const versionSeed = (world.seed ^ T_VERSION) >>> 0;
+    const msSeed = (world.seed ^ T_MILLIS) >>> 0;
     const invalidBelow = invalidRate * 4294967296;
     const cols = new GrowableColumns(max(1024, world.size * 8));
     let entity = -1;
@@ -66,9 +68,10 @@ export class StreamIndex {
         return;
       }
       if (record > 0xffff || version > VERSION_MASK) throw new RangeError(`${gen.name}: record ${record} / version ${version} out of range`);
-      // One hash gives the millisecond part (low bits) and the invalid draw (whole value).
+      // The millisecond part depends on (enterprise, second) only, so things that happen together
+      // in different streams (a patent transfer and its legal event) share the exact updated_at.
+      const ms = hash(msSeed, entity, t) % 1000;
       const h = hash(versionSeed, streamTag, entity, record, version);
-      const ms = h % 1000;
       if (prevPos >= 0) {
         cols.supAt[prevPos] = t;
         cols.supMs[prevPos] = ms;

@@ -22,6 +22,8 @@ export async function startGraphqlServer<TContext extends BaseContext>(options: 
   const server = new ApolloServer<TContext>({
     schema: options.schema,
     includeStacktraceInErrorResponses: options.includeStacktrace,
+    // The process's own shutdown sequence stops the server; Apollo's handler would re-raise the signal.
+    stopOnTerminationSignals: false,
   });
   const { url } = await startStandaloneServer(server, {
     listen: { host: options.host, port: options.port },
