@@ -1,15 +1,13 @@
 import 'reflect-metadata';
 import { createSandbox } from '../connectors/sandbox/sandbox';
 import { sandboxConfigFromEnv } from '../connectors/sandbox/sandbox-env';
-import { createContextFactory } from '../schema/context';
-import { buildHubSchema } from '../schema/build-schema';
+import { serveHubApi } from '../schema/serve-hub-api';
 import { loadConfig } from '../src/config/config';
 import { createLogger } from '../src/infra/logger';
 import { reconcileSchedules } from '../src/jobs/schedule-reconciler';
 import { startSyncWorkers } from '../src/jobs/sync-worker';
 import { openHubRuntime } from '../src/runtime/hub-runtime';
 import { exitOnBootError, onShutdown } from '../src/runtime/shutdown';
-import { startGraphqlServer } from '../src/server/graphql-server';
 
 /**
  * `npm start`: the whole hub with demo data in one process — the sandbox agencies, the connector
@@ -30,13 +28,7 @@ async function main(): Promise<void> {
   const runtime = await openHubRuntime(config, log);
   const workers = startSyncWorkers(runtime);
   if (config.connectors.schedulersEnabled) await reconcileSchedules(config, runtime.catalog.all(), runtime.queues, log);
-  const api = await startGraphqlServer({
-    schema: await buildHubSchema(),
-    host: config.http.host,
-    port: config.http.port,
-    context: createContextFactory(runtime),
-    includeStacktrace: config.env === 'development',
-  });
+  const api = await serveHubApi(runtime);
   console.log(`GraphQL API ready at ${api.url}`);
   onShutdown(log, async () => {
     await api.stop();

@@ -4,10 +4,15 @@ import type { StreamGenerator } from './stream.types';
 import type { World } from './world';
 
 // Module bindings, not `Math.x`: global lookups cost ~100× under Jest (jestjs/jest#15502).
-const { floor, max } = Math;
+const { ceil, floor, max } = Math;
 
 const T_VERSION = tag('index/version');
 const T_MILLIS = tag('index/millis');
+/** Enterprises enumerated before the columns are sized for the whole population. */
+const SAMPLE = 1000;
+const EMPTY32 = new Uint32Array(0);
+const EMPTY16 = new Uint16Array(0);
+const EMPTY8 = new Uint8Array(0);
 const NEVER = 0xffffffff;
 const INVALID_BIT = 0x80;
 const VERSION_MASK = 0x7f;
@@ -83,18 +88,26 @@ export class StreamIndex {
     for (entity = 0; entity < world.size; entity++) {
       prevRecord = -1;
       gen.versions(world.enterprise(entity), sink);
+      // Size the columns once from the first thousand enterprises instead of doubling repeatedly.
+      if (entity === SAMPLE - 1 && world.size > SAMPLE) cols.reserve(ceil((cols.length / SAMPLE) * world.size * 1.05));
     }
     const n = cols.length;
     const order = sortByTime(cols.at, cols.ms, n);
-    // Gather column by column, releasing each source as we go to keep the peak low.
+    // Gather column by column, dropping each source as we go to keep the peak low.
     const at = gather32(cols.at, order);
+    cols.at = EMPTY32;
     const ms = gather16(cols.ms, order);
+    cols.ms = EMPTY16;
     const ent = gather32(cols.entity, order);
+    cols.entity = EMPTY32;
     const rec = gather16(cols.record, order);
+    cols.record = EMPTY16;
     const flags = gather8(cols.flags, order);
+    cols.flags = EMPTY8;
     const supAt = gather32(cols.supAt, order);
+    cols.supAt = EMPTY32;
     const supMs = gather16(cols.supMs, order);
-    cols.release();
+    cols.supMs = EMPTY16;
     const idOf = (pos: number): string => gen.id(world.enterprise(ent[pos]!), rec[pos]!);
     sortTiesById(at, ms, n, idOf, [at, ent, supAt], [ms, rec, supMs], [flags]);
     return new StreamIndex(n, at, ms, ent, rec, flags, supAt, supMs, idOf);
@@ -187,17 +200,9 @@ class GrowableColumns {
     this.supMs = new Uint16Array(capacity);
   }
 
-  /** Drops the columns (the sorted copies replace them). */
-  release(): void {
-    this.at = new Uint32Array(0);
-    this.ms = new Uint16Array(0);
-    this.entity = new Uint32Array(0);
-    this.record = new Uint16Array(0);
-    this.flags = new Uint8Array(0);
-    this.supAt = new Uint32Array(0);
-    this.supMs = new Uint16Array(0);
-    this.capacity = 0;
-    this.length = 0;
+  /** Grows to at least `capacity` entries in one step. */
+  reserve(capacity: number): void {
+    if (capacity > this.capacity) this.resize(capacity);
   }
 
   push(at: number, ms: number, entity: number, record: number, flags: number): void {
@@ -212,7 +217,11 @@ class GrowableColumns {
   }
 
   private grow(): void {
-    this.capacity *= 2;
+    this.resize(this.capacity * 2);
+  }
+
+  private resize(capacity: number): void {
+    this.capacity = capacity;
     const grown = <T extends Uint32Array | Uint16Array | Uint8Array>(a: T, make: (n: number) => T): T => {
       const b = make(this.capacity);
       b.set(a);

@@ -1,13 +1,11 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, openSync } from 'node:fs';
 import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MariadbBinaries } from './binaries';
 import { grantLoopbackAccessThroughSocket } from './mariadb-users';
 import { probeMysql } from './probe';
-import { retryUntil, runCommand, runningFromPidFile, excerptOf, terminate } from './process-control';
+import { retryUntil, spawnDetached, runCommand, runningFromPidFile, excerptOf, terminate } from './process-control';
 import type { DatabaseEndpoint } from './service-urls';
 
 /** Where a private MariaDB keeps its files, all under `<dataDir>/mariadb`. */
@@ -82,26 +80,11 @@ export async function startPrivateMariadb(binaries: MariadbBinaries, endpoint: D
     '--collation-server=utf8mb4_unicode_ci',
     ...userArgs(),
   ];
-  const consoleFd = openSync(paths.consoleLog, 'a');
-  let exit: string | undefined;
-  let pid: number | undefined;
-  try {
-    const child = spawn(binaries.server, args, { detached: true, stdio: ['ignore', consoleFd, consoleFd], cwd: paths.root });
-    pid = child.pid;
-    child.once('exit', (code, signal) => {
-      exit = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-    });
-    child.once('error', (error) => {
-      exit = `could not be started: ${error.message}`;
-    });
-    child.unref();
-  } finally {
-    closeSync(consoleFd);
-  }
+  const { pid, exitStatus } = spawnDetached(binaries.server, args, paths.root, paths.consoleLog);
 
   let problem: string;
   try {
-    problem = await waitUntilUsable(endpoint, paths, () => exit);
+    problem = await waitUntilUsable(endpoint, paths, exitStatus);
     if (problem === '') return;
   } catch (error) {
     problem = `mariadbd started, but ${(error as Error).message}`;

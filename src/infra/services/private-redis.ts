@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RedisBinaries } from './binaries';
 import { probeRedis } from './probe';
-import { retryUntil, runningFromPidFile, excerptOf, terminate } from './process-control';
+import { retryUntil, spawnDetached, runningFromPidFile, excerptOf, terminate } from './process-control';
 import type { RedisEndpoint } from './service-urls';
 
 /** Where a private Redis keeps its files, all under `<dataDir>/redis`. */
@@ -59,26 +57,11 @@ export async function startPrivateRedis(binaries: RedisBinaries, endpoint: Redis
     '--save', '',
     '--maxmemory-policy', 'noeviction',
   ];
-  const consoleFd = openSync(paths.consoleLog, 'a');
-  let exit: string | undefined;
-  let pid: number | undefined;
-  try {
-    const child = spawn(binaries.server, args, { detached: true, stdio: ['ignore', consoleFd, consoleFd], cwd: paths.dir });
-    pid = child.pid;
-    child.once('exit', (code, signal) => {
-      exit = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-    });
-    child.once('error', (error) => {
-      exit = `could not be started: ${error.message}`;
-    });
-    child.unref();
-  } finally {
-    closeSync(consoleFd);
-  }
+  const { pid, exitStatus } = spawnDetached(binaries.server, args, paths.dir, paths.consoleLog);
 
   const problem = await retryUntil<string>(
     async () => {
-      const exited = exit;
+      const exited = exitStatus();
       if (exited !== undefined) return `redis-server ${exited}`;
       const probe = await probeRedis(redisUrl, 1_000);
       if (probe.state === 'answers') return '';

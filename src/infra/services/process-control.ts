@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { closeSync, createWriteStream, openSync } from 'node:fs';
 import { readFile, readlink, realpath } from 'node:fs/promises';
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -126,4 +126,32 @@ export function runCommand(
       log.end(() => resolve({ exitCode, output }));
     });
   });
+}
+
+export interface DetachedProcess {
+  pid: number | undefined;
+  /** How the process ended (`exited with code 1`, `was killed by SIGKILL`, …), or undefined while it runs. */
+  exitStatus(): string | undefined;
+}
+
+/**
+ * Starts a server that outlives this process (like a daemon), its output appended to `logFile`, and
+ * keeps track of an early exit so that a failed start is reported at once rather than as a timeout.
+ */
+export function spawnDetached(command: string, args: readonly string[], cwd: string, logFile: string): DetachedProcess {
+  const fd = openSync(logFile, 'a');
+  let exit: string | undefined;
+  try {
+    const child = spawn(command, args, { detached: true, stdio: ['ignore', fd, fd], cwd });
+    child.once('exit', (code, signal) => {
+      exit = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+    });
+    child.once('error', (error) => {
+      exit = `could not be started: ${error.message}`;
+    });
+    child.unref();
+    return { pid: child.pid, exitStatus: () => exit };
+  } finally {
+    closeSync(fd);
+  }
 }
