@@ -212,7 +212,7 @@ export class PatentModel {
 
 function title(type: PatentType, template: number, tech: string, object: string, variant: string, family: string): string {
   if (type === 'design') return `${object}（${variant}）`;
-  if (type === 'utility_model') return template === 0 ? `一种${object}` : `一种${tech}${object}装置`;
+  if (type === 'utility_model') return template === 0 ? `一种${object}装置` : `一种基于${tech}的${object}设备`;
   if (family === 'pharma' || family === 'research') return template === 0 ? `一种${object}及其制备方法和应用` : `一种基于${tech}的${object}制备方法`;
   if (template === 0) return `一种基于${tech}的${object}方法及系统`;
   if (template === 1) return `一种${object}的${tech}方法`;

@@ -135,7 +135,7 @@ export class UtilityModel {
       address: slot === 2 ? l.plantAddress : addressVariant(registered, addressDraw, e),
       variant,
       variantDraw,
-      share: slot === 2 ? 0.65 : l.hasPlant ? 0.35 : 1,
+      share: slot === 2 ? 0.65 : l.hasPlant && UtilityModel.utilityOf(slot) === 'power' ? 0.35 : 1, // the plant meters power only
       baseLoad,
     };
   }

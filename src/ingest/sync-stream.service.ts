@@ -48,16 +48,25 @@ export async function syncStream(db: DataSource, connector: Connector, request: 
   let openQuarantine = await hasOpenQuarantine(db, connector.id, stream.name);
 
   const released = () => ({ state: 'released' as const, pages, totals, cursorBefore, cursorAfter: cursor });
+  const pagesIn = connector.read(stream.name, { cursor }, { pageSize: request.pageSize, signal: request.signal })[Symbol.asyncIterator]();
+  // One page is fetched ahead while the current one is stored, so upstream latency and database
+  // work overlap. A page fetched ahead but not stored is simply read again next time.
+  let ahead = pagesIn.next();
   try {
-    for await (const page of connector.read(stream.name, { cursor }, { pageSize: request.pageSize, signal: request.signal })) {
-      const next = page.nextState.cursor;
-      if (page.records.length === 0 && next === cursor) continue;
+    for (;;) {
+      const next = await ahead;
+      if (next.done) break;
+      const page = next.value;
+      ahead = pagesIn.next();
+      ahead.catch(() => undefined);
+      const to = page.nextState.cursor;
+      if (page.records.length === 0 && to === cursor) continue;
       const parts = partitionPage(stream, page.records);
-      const counts = await commitPage(db, connector.id, stream.name, request.runId, page.records.length, parts, cursor, next, openQuarantine);
+      const counts = await commitPage(db, connector.id, stream.name, request.runId, page.records.length, parts, cursor, to, openQuarantine);
       openQuarantine ||= parts.invalid.length > 0;
       for (const key of Object.keys(totals) as Array<keyof PageCounts>) totals[key] += counts[key];
       pages += 1;
-      cursor = next;
+      cursor = to;
       log.debug({ stream: stream.name, page: pages, ...counts }, 'page stored');
       if (request.signal.aborted) return released();
     }
@@ -70,7 +79,38 @@ export async function syncStream(db: DataSource, connector: Connector, request: 
   return { state: 'completed', pages, totals, cursorBefore, cursorAfter: cursor };
 }
 
+/** MySQL/MariaDB errors after which the whole transaction can simply run again. */
+const RETRYABLE_SQL = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+const PAGE_TRANSACTION_TRIES = 5;
+
+/**
+ * Stores a page with its cursor and counters in one READ COMMITTED transaction (no gap locks on the
+ * look-ups, so streams synced side by side do not block each other). A deadlock rolls everything
+ * back and the transaction runs again: it is idempotent and the cursor has not moved.
+ */
 async function commitPage(
+  db: DataSource,
+  connector: string,
+  stream: string,
+  runId: string,
+  read: number,
+  parts: PartitionedPage,
+  from: string | null,
+  to: string | null,
+  settleQuarantine: boolean,
+): Promise<PageCounts> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await commitPageOnce(db, connector, stream, runId, read, parts, from, to, settleQuarantine);
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? (error as { driverError?: { code?: string } }).driverError?.code;
+      if (attempt >= PAGE_TRANSACTION_TRIES || !code || !RETRYABLE_SQL.has(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
+    }
+  }
+}
+
+async function commitPageOnce(
   db: DataSource,
   connector: string,
   stream: string,
@@ -84,7 +124,7 @@ async function commitPage(
   const runner = db.createQueryRunner();
   await runner.connect();
   try {
-    await runner.startTransaction();
+    await runner.startTransaction('READ COMMITTED');
     const upserted = await upsertRawRecords(runner, connector, stream, runId, parts.valid);
     await upsertQuarantine(runner, connector, stream, runId, parts.invalid);
     if (settleQuarantine && parts.valid.length > 0) {
