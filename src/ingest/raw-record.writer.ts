@@ -14,7 +14,8 @@ export interface UpsertCounts {
   unchanged: number;
 }
 
-const ROWS_PER_STATEMENT = 500;
+/** A full upstream page (≤ 1,000 records, 8 placeholders each) goes in one statement. */
+const ROWS_PER_STATEMENT = 1000;
 /** A stored record changes only when its content differs and the incoming version is not older. */
 const CHANGED = 'content_hash <> VALUES(content_hash) AND VALUES(source_updated_at) >= source_updated_at';
 const keepOrTake = (column: string) => `\`${column}\` = IF(${CHANGED}, VALUES(\`${column}\`), \`${column}\`)`;
@@ -30,7 +31,7 @@ interface Stored {
 
 /**
  * Stores one page of a stream's records. Each record is first classified against what is stored
- * (one indexed look-up per 500 ids): new records are inserted, changed ones updated, and unchanged
+ * (one indexed look-up per 1,000 ids): new records are inserted, changed ones updated, and unchanged
  * ones — or versions older than the stored one — are not written at all. The write itself is an
  * idempotent multi-row upsert, so a page stored twice (a retry after a lost commit) changes nothing.
  */

@@ -3,11 +3,11 @@ import type { Connector, StreamDefinition } from '../../connectors/sdk/connector
 import { ConnectorError } from '../../connectors/sdk/errors';
 import { HubError } from '../errors/hub-error';
 import type { Logger } from '../infra/logger';
-import { partitionPage, type PartitionedPage } from './page-partition';
-import { hasOpenQuarantine, resolveSupersededQuarantine, upsertQuarantine } from './quarantine.writer';
-import { upsertRawRecords } from './raw-record.writer';
-import { addPageToRun, type PageCounts } from './run-history';
-import { advanceCursor, readCursor } from './stream-state.store';
+import { commitPage } from './page-transaction';
+import { partitionPage } from './page-partition';
+import { hasOpenQuarantine } from './quarantine.writer';
+import type { PageCounts } from './run-history';
+import { readCursor } from './stream-state.store';
 
 export interface SyncStreamRequest {
   runId: string;
@@ -49,20 +49,32 @@ export async function syncStream(db: DataSource, connector: Connector, request: 
 
   const released = () => ({ state: 'released' as const, pages, totals, cursorBefore, cursorAfter: cursor });
   const pagesIn = connector.read(stream.name, { cursor }, { pageSize: request.pageSize, signal: request.signal })[Symbol.asyncIterator]();
-  // One page is fetched ahead while the current one is stored, so upstream latency and database
-  // work overlap. A page fetched ahead but not stored is simply read again next time.
-  let ahead = pagesIn.next();
+  // One page is fetched and validated ahead while the current one is stored, so upstream latency,
+  // CPU work and database work overlap. A page prepared ahead but not stored is read again next time.
+  const prepareNext = () => {
+    const prepared = pagesIn.next().then((r) => (r.done ? undefined : { page: r.value, parts: partitionPage(stream, r.value.records) }));
+    prepared.catch(() => undefined);
+    return prepared;
+  };
+  let ahead = prepareNext();
   try {
     for (;;) {
       const next = await ahead;
-      if (next.done) break;
-      const page = next.value;
-      ahead = pagesIn.next();
-      ahead.catch(() => undefined);
+      if (!next) break;
+      const { page, parts } = next;
+      ahead = prepareNext();
       const to = page.nextState.cursor;
       if (page.records.length === 0 && to === cursor) continue;
-      const parts = partitionPage(stream, page.records);
-      const counts = await commitPage(db, connector.id, stream.name, request.runId, page.records.length, parts, cursor, to, openQuarantine);
+      const counts = await commitPage(db, {
+        connector: connector.id,
+        stream: stream.name,
+        runId: request.runId,
+        read: page.records.length,
+        parts,
+        from: cursor,
+        to,
+        settleQuarantine: openQuarantine,
+      });
       openQuarantine ||= parts.invalid.length > 0;
       for (const key of Object.keys(totals) as Array<keyof PageCounts>) totals[key] += counts[key];
       pages += 1;
@@ -77,68 +89,4 @@ export async function syncStream(db: DataSource, connector: Connector, request: 
     throw error;
   }
   return { state: 'completed', pages, totals, cursorBefore, cursorAfter: cursor };
-}
-
-/** MySQL/MariaDB errors after which the whole transaction can simply run again. */
-const RETRYABLE_SQL = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
-const PAGE_TRANSACTION_TRIES = 5;
-
-/**
- * Stores a page with its cursor and counters in one READ COMMITTED transaction (no gap locks on the
- * look-ups, so streams synced side by side do not block each other). A deadlock rolls everything
- * back and the transaction runs again: it is idempotent and the cursor has not moved.
- */
-async function commitPage(
-  db: DataSource,
-  connector: string,
-  stream: string,
-  runId: string,
-  read: number,
-  parts: PartitionedPage,
-  from: string | null,
-  to: string | null,
-  settleQuarantine: boolean,
-): Promise<PageCounts> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await commitPageOnce(db, connector, stream, runId, read, parts, from, to, settleQuarantine);
-    } catch (error) {
-      const code = (error as { code?: string }).code ?? (error as { driverError?: { code?: string } }).driverError?.code;
-      if (attempt >= PAGE_TRANSACTION_TRIES || !code || !RETRYABLE_SQL.has(code)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
-    }
-  }
-}
-
-async function commitPageOnce(
-  db: DataSource,
-  connector: string,
-  stream: string,
-  runId: string,
-  read: number,
-  parts: PartitionedPage,
-  from: string | null,
-  to: string | null,
-  settleQuarantine: boolean,
-): Promise<PageCounts> {
-  const runner = db.createQueryRunner();
-  await runner.connect();
-  try {
-    await runner.startTransaction('READ COMMITTED');
-    const upserted = await upsertRawRecords(runner, connector, stream, runId, parts.valid);
-    await upsertQuarantine(runner, connector, stream, runId, parts.invalid);
-    if (settleQuarantine && parts.valid.length > 0) {
-      await resolveSupersededQuarantine(runner, connector, stream, runId, parts.valid.map((r) => r.externalId));
-    }
-    const counts: PageCounts = { read, ...upserted, quarantined: parts.invalid.length };
-    await addPageToRun(runner, runId, counts, to);
-    if (to !== from) await advanceCursor(runner, connector, stream, runId, from, to);
-    await runner.commitTransaction();
-    return counts;
-  } catch (error) {
-    if (runner.isTransactionActive) await runner.rollbackTransaction();
-    throw error;
-  } finally {
-    await runner.release();
-  }
 }
