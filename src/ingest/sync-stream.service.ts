@@ -7,11 +7,12 @@ import { commitPage } from './page-transaction';
 import { partitionPage } from './page-partition';
 import { hasOpenQuarantine } from './quarantine.writer';
 import type { PageCounts } from './run-history';
-import { readCursor } from './stream-state.store';
 
 export interface SyncStreamRequest {
   runId: string;
   stream: string;
+  /** The stream's saved cursor, read by the caller when it opened the run. */
+  cursorBefore: string | null;
   pageSize: number;
   /** Aborted on shutdown: the sync stops after the page in hand is stored. */
   signal: AbortSignal;
@@ -41,7 +42,7 @@ export function findStream(connector: Connector, name: string): StreamDefinition
  */
 export async function syncStream(db: DataSource, connector: Connector, request: SyncStreamRequest, log: Logger): Promise<SyncStreamOutcome> {
   const stream = findStream(connector, request.stream);
-  const cursorBefore = await readCursor(db, connector.id, stream.name);
+  const { cursorBefore } = request;
   const totals: PageCounts = { read: 0, inserted: 0, updated: 0, unchanged: 0, quarantined: 0 };
   let cursor = cursorBefore;
   let pages = 0;

@@ -41,10 +41,11 @@ export async function handleSyncStream(deps: SyncJobDeps, job: Job<SyncStreamPay
   const { connector: connectorId, stream, trigger } = job.data;
   const connector = deps.catalog.get(connectorId);
   const jobKey = `${job.queueName}:${job.id}`;
-  const runId = await beginRunAttempt(deps.db, { jobKey, connector: connectorId, stream, trigger }, await readCursor(deps.db, connectorId, stream));
+  const cursorBefore = await readCursor(deps.db, connectorId, stream);
+  const runId = await beginRunAttempt(deps.db, { jobKey, connector: connectorId, stream, trigger }, cursorBefore);
   const log = deps.log.child({ runId, connector: connectorId, stream, jobId: job.id });
   try {
-    const outcome = await syncStream(deps.db, connector, { runId, stream, pageSize: deps.config.sync.pageSize, signal: deps.shutdown }, log);
+    const outcome = await syncStream(deps.db, connector, { runId, stream, cursorBefore, pageSize: deps.config.sync.pageSize, signal: deps.shutdown }, log);
     if (outcome.state === 'released') {
       log.info({ pages: outcome.pages }, 'stopping: sync released after its last stored page, to be continued by another worker');
       await setRunStatus(deps.db, runId, 'released', { code: 'WORKER_SHUTDOWN', message: 'released on worker shutdown; continues from the stored cursor' });
