@@ -1,0 +1,3 @@
+import { defineSection } from '../define-section';
+
+export const DERIVED_FIELDS = defineSection('derived', []);

@@ -1,0 +1,3 @@
+import { defineSection } from '../define-section';
+
+export const GOVERNANCE_FIELDS = defineSection('governance', []);

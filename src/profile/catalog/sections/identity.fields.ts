@@ -1,0 +1,3 @@
+import { defineSection } from '../define-section';
+
+export const IDENTITY_FIELDS = defineSection('identity', []);

@@ -1,0 +1,3 @@
+import { defineSection } from '../define-section';
+
+export const TAX_FIELDS = defineSection('tax', []);

@@ -1,0 +1,3 @@
+import { defineSection } from '../define-section';
+
+export const WATER_FIELDS = defineSection('water', []);
