@@ -1,7 +1,4 @@
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import mysql, { type RowDataPacket } from 'mysql2/promise';
 import { loadConfig } from '../src/config/config';
@@ -10,6 +7,7 @@ import { dropDatabase } from '../src/infra/services/ensure-database';
 import { ensureServices } from '../src/infra/services/ensure-services';
 import { startSyncWorkers } from '../src/jobs/sync-worker';
 import { openHubRuntime } from '../src/runtime/hub-runtime';
+import { freePort, startSandboxProcess } from './bench-sandbox';
 
 /**
  * Ingest benchmark: end-to-end records/s of a full sync of every stream of an N-enterprise sandbox
@@ -20,7 +18,6 @@ import { openHubRuntime } from '../src/runtime/hub-runtime';
  *
  *   npm run bench:ingest -- --enterprises 100000
  */
-const ROOT = path.resolve(__dirname, '..');
 const { values: args } = parseArgs({
   options: {
     enterprises: { type: 'string', default: '100000' },
@@ -28,34 +25,6 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '2' },
   },
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-/** The sandbox runs in its own process, as a real upstream would, so it does not share our event loop. */
-async function startSandbox(port: number): Promise<{ stop(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'connectors', 'sandbox', 'sandbox.main.ts')], {
-    env: { ...process.env, SANDBOX_PORT: String(port), SANDBOX_ENTERPRISES: args.enterprises, SANDBOX_SEED: args.seed, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const deadline = Date.now() + 300_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`sandbox exited with ${child.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/tax/health`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error('sandbox did not start');
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  return { stop: () => child.kill('SIGTERM') };
-}
 
 async function main(): Promise<void> {
   const databaseUrl = 'mysql://root@127.0.0.1:3306/techfin_hub_bench';
@@ -75,7 +44,7 @@ async function main(): Promise<void> {
 
   console.log(`sandbox: ${args.enterprises} enterprises (seed ${args.seed}) starting…`);
   const t0 = Date.now();
-  const sandbox = await startSandbox(port);
+  const sandbox = await startSandboxProcess(port, args.enterprises, args.seed);
   console.log(`sandbox ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const runtime = await openHubRuntime(config, log);
   const workers = startSyncWorkers(runtime);

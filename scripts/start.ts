@@ -5,6 +5,8 @@ import { serveHubApi } from '../schema/serve-hub-api';
 import { loadConfig } from '../src/config/config';
 import { createLogger } from '../src/infra/logger';
 import { reconcileSchedules } from '../src/jobs/schedule-reconciler';
+import { cstDate } from '../src/profile/derive/calendar';
+import { startProfileWorker } from '../src/jobs/profile-worker';
 import { startSyncWorkers } from '../src/jobs/sync-worker';
 import { openHubRuntime } from '../src/runtime/hub-runtime';
 import { exitOnBootError, onShutdown } from '../src/runtime/shutdown';
@@ -22,17 +24,24 @@ async function main(): Promise<void> {
     throw new Error(`the sandbox could not listen on ${sandboxConfig.host}:${sandboxConfig.port} (${error.message}); set SANDBOX_PORT to a free port`);
   }) : undefined;
 
-  const config = loadConfig(sandboxUrl ? { ...process.env, SANDBOX_URL: sandboxUrl } : process.env);
+  // Demo profiles are computed as of the sandbox's simulated date, not the wall clock's.
+  const demoEnv = sandboxUrl && sandbox ? { SANDBOX_URL: sandboxUrl, PROFILE_AS_OF: process.env.PROFILE_AS_OF ?? cstDate(sandbox.clock.now()) } : {};
+  const config = loadConfig({ ...process.env, ...demoEnv });
   const log = createLogger(config.logLevel, 'techfin-hub');
   if (sandboxUrl) log.info({ url: sandboxUrl, enterprises: sandbox!.options.enterprises }, 'sandbox agencies listening');
   const runtime = await openHubRuntime(config, log);
   const workers = startSyncWorkers(runtime);
-  if (config.connectors.schedulersEnabled) await reconcileSchedules(config, runtime.catalog.all(), runtime.queues, log);
+  const profileWorker = await startProfileWorker(runtime);
+  if (config.connectors.schedulersEnabled) {
+    await reconcileSchedules(config, runtime.catalog.all(), runtime.queues, log);
+    await runtime.profiles.scheduleNightlyRebuild();
+  }
   const api = await serveHubApi(runtime);
   console.log(`GraphQL API ready at ${api.url}`);
   onShutdown(log, async () => {
     await api.stop();
     await workers.close();
+    await profileWorker.close();
     await runtime.close();
     await sandbox?.close();
   });

@@ -30,6 +30,8 @@ export interface TruthRecord {
   updatedAt: Date;
   /** Exactly the JSON object served. */
   record: unknown;
+  /** USCC of the enterprise the record belongs to (ground truth for entity resolution). */
+  subject: string;
 }
 
 export interface Sandbox {
@@ -93,11 +95,12 @@ export function createSandbox(options: Partial<SandboxOptions> = {}): Sandbox {
     if (!catalog.has(key)) throw new RangeError(`unknown stream ${key}`);
     return key;
   };
-  const toTruth = (r: { id: string; valid: boolean; atMs: number; record: unknown }): TruthRecord => ({
+  const toTruth = (r: { id: string; valid: boolean; atMs: number; record: unknown; subject: string }): TruthRecord => ({
     id: r.id,
     valid: r.valid,
     updatedAt: new Date(r.atMs),
     record: r.record,
+    subject: r.subject,
   });
   let server: Server | null = null;
 

@@ -14,6 +14,8 @@ export interface RenderedRecord {
   /** Epoch ms of `updated_at`. */
   readonly atMs: number;
   readonly record: Payload;
+  /** USCC of the enterprise the record belongs to (ground truth for entity resolution). */
+  readonly subject: string;
 }
 
 export interface PageRequest {
@@ -80,9 +82,9 @@ export class StreamCatalog {
     const record = gen.payload(e, x.record, x.version);
     const id = record[gen.idField] as string;
     record.updated_at = isoUtcMs(x.atMs);
-    if (!x.invalid) return { id, valid: true, atMs: x.atMs, record };
+    if (!x.invalid) return { id, valid: true, atMs: x.atMs, record, subject: e.uscc };
     const broken = breakRecord(record, gen.breakable, hash(this.world.seed, this.tags.get(key)!, x.entity, x.record, x.version));
-    return { id, valid: false, atMs: x.atMs, record: broken.record };
+    return { id, valid: false, atMs: x.atMs, record: broken.record, subject: e.uscc };
   }
 
   page(key: string, req: PageRequest, nowMs: number): PageResult {

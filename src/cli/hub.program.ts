@@ -5,6 +5,7 @@ import { reconcileSchedules, desiredSchedules } from '../jobs/schedule-reconcile
 import { quarantineCounts, recentRuns } from '../ops/run-queries';
 import type { HubRuntime } from '../runtime/hub-runtime';
 import { printTable } from './print-table';
+import { addProfileCommands } from './profile.commands';
 
 const positiveInt = (value: string): number => {
   const n = Number(value);
@@ -121,6 +122,7 @@ export function buildHubProgram(open: () => Promise<HubRuntime>, out: (line: str
     .description('create the database if needed and apply pending migrations')
     .action(() => withRuntime(async () => out('database is up to date')));
 
+  addProfileCommands(program, withRuntime, out);
   return program;
 }
 

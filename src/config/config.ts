@@ -75,6 +75,13 @@ const envSchema = z.object({
   JOB_KEEP_FAILED: int(5_000, 0, 1_000_000),
   HTTP_TIMEOUT_MS: int(10_000, 100, 600_000),
   HTTP_RETRIES: int(4, 0, 20),
+  PROFILE_AS_OF: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-10-01')
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'must be a real calendar date')
+    .optional(),
+  PROFILE_BATCH_SIZE: int(500, 1, 5_000),
+  PROFILE_REBUILD_SCHEDULE: cronSchema.default('30 1 * * *'),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -104,6 +111,13 @@ export interface HubConfig {
     backoffMs: number;
     keepCompleted: number;
     keepFailed: number;
+  };
+  profile: {
+    /** A fixed as-of date for every profile computation (`YYYY-MM-DD`); null: today in China Standard Time. */
+    fixedAsOf: string | null;
+    batchSize: number;
+    /** Cron (China Standard Time) of the nightly rebuild that moves every profile's windows to the new day. */
+    rebuildSchedule: string;
   };
 }
 
@@ -152,5 +166,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
       keepCompleted: e.JOB_KEEP_COMPLETED,
       keepFailed: e.JOB_KEEP_FAILED,
     },
+    profile: { fixedAsOf: e.PROFILE_AS_OF ?? null, batchSize: e.PROFILE_BATCH_SIZE, rebuildSchedule: e.PROFILE_REBUILD_SCHEDULE },
   };
 }
+

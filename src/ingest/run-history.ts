@@ -53,3 +53,19 @@ export async function setRunStatus(
     [status, error?.code ?? null, error?.message.slice(0, 60_000) ?? null, runId],
   );
 }
+
+/**
+ * Ended runs (succeeded, or failed after storing some pages) whose new or changed records have not
+ * yet gone through resolution and the profile, oldest first.
+ */
+export async function runsAwaitingProfile(db: DataSource): Promise<string[]> {
+  const rows = (await db.query(
+    "SELECT `id` FROM `connector_run` WHERE `profiled_at` IS NULL AND `status` IN ('succeeded', 'failed') AND `records_inserted` + `records_updated` > 0 ORDER BY `id`",
+  )) as Array<{ id: string }>;
+  return rows.map((r) => String(r.id));
+}
+
+export async function markRunsProfiled(db: DataSource, runIds: readonly string[]): Promise<void> {
+  if (runIds.length === 0) return;
+  await db.query(`UPDATE \`connector_run\` SET \`profiled_at\` = NOW(3) WHERE \`id\` IN (${runIds.map(() => '?').join(',')})`, [...runIds]);
+}

@@ -8,6 +8,7 @@ import { beginRunAttempt, setRunStatus } from '../ingest/run-history';
 import { readCursor } from '../ingest/stream-state.store';
 import { syncStream } from '../ingest/sync-stream.service';
 import type { Logger } from '../infra/logger';
+import type { ProfileQueue } from './profile-queue';
 import type { SyncStreamPayload } from './job-names';
 import type { SyncQueues } from './sync-queues';
 
@@ -16,6 +17,7 @@ export interface SyncJobDeps {
   db: DataSource;
   catalog: ConnectorCatalog;
   queues: SyncQueues;
+  profiles: ProfileQueue;
   log: Logger;
   /** Aborted when the worker process is asked to stop. */
   shutdown: AbortSignal;
@@ -53,6 +55,8 @@ export async function handleSyncStream(deps: SyncJobDeps, job: Job<SyncStreamPay
       throw new DelayedError();
     }
     await setRunStatus(deps.db, runId, 'succeeded');
+    // New or changed records flow on to resolution and the profiles they touch.
+    if (outcome.totals.inserted + outcome.totals.updated > 0) await deps.profiles.refreshAfterRun(runId);
     log.info({ pages: outcome.pages, ...outcome.totals }, 'sync completed');
     return { runId, pages: outcome.pages, ...outcome.totals };
   } catch (error) {

@@ -23,3 +23,37 @@ export function nameKey(name: string): string {
   if (key.endsWith('有限责任公司')) key = `${key.slice(0, -'有限责任公司'.length)}有限公司`;
   return key;
 }
+
+/** Place words a key may start with after `nameKey` (which already dropped 市/省). */
+const LEADING_PLACE = new RegExp(`^(山东|${PLACE_PREFIXES.join('|')})`);
+/** A county-level district right after the city, as individual businesses' names carry it. */
+const LEADING_DISTRICT = /^[\u4e00-\u9fff]{1,3}[区县]/;
+const BRACKETED_PLACE = new RegExp(`\\((山东|${PLACE_PREFIXES.join('|')})\\)`, 'g');
+/** Legal forms and the suffixes of non-company entities, longest first. */
+const LEGAL_FORM = /(股份有限公司|有限公司|合伙企业\(有限合伙\)|合伙企业\(普通合伙\)|合伙企业|分公司|公司|服务部|工作室|中心)$/;
+
+/**
+ * The distinctive part of a name key: the 字号 and the industry word, without place words (leading
+ * or bracketed) and without the legal form. Two names with the same core differ only in those
+ * generic parts; it is a retrieval aid for near matches, never a matching key on its own.
+ */
+export function coreKey(key: string): string {
+  let core = key.replace(BRACKETED_PLACE, '');
+  const place = LEADING_PLACE.exec(core);
+  if (place) {
+    core = core.slice(place[0].length);
+    const district = LEADING_DISTRICT.exec(core);
+    // Only individual businesses put a district there; keep at least a 字号 behind it.
+    if (district && core.length - district[0].length >= 3) core = core.slice(district[0].length);
+  }
+  const withoutForm = core.replace(LEGAL_FORM, '');
+  return withoutForm === '' ? core : withoutForm;
+}
+
+/** Characters of the core that near-match retrieval is indexed on. */
+export const CORE_PREFIX_LENGTH = 2;
+
+/** The indexed retrieval prefix of a name key (its core's first characters). */
+export function corePrefix(key: string): string {
+  return [...coreKey(key)].slice(0, CORE_PREFIX_LENGTH).join('');
+}

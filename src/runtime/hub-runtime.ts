@@ -5,6 +5,7 @@ import { ConnectorCatalog } from '../ingest/connector-catalog';
 import { ensureDatabase } from '../infra/services/ensure-database';
 import { ensureServices } from '../infra/services/ensure-services';
 import type { Logger } from '../infra/logger';
+import { ProfileQueue } from '../jobs/profile-queue';
 import { SyncQueues } from '../jobs/sync-queues';
 import { migrateWithLock } from './migrate';
 
@@ -15,6 +16,7 @@ export interface HubRuntime {
   db: DataSource;
   catalog: ConnectorCatalog;
   queues: SyncQueues;
+  profiles: ProfileQueue;
   close(): Promise<void>;
 }
 
@@ -36,13 +38,16 @@ export async function openHubRuntime(config: HubConfig, log: Logger): Promise<Hu
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
   const catalog = ConnectorCatalog.fromConfig(config);
   const queues = new SyncQueues(config, catalog.all().map((c) => c.id));
+  const profiles = new ProfileQueue(config);
   return {
     config,
     log,
     db,
     catalog,
     queues,
+    profiles,
     async close() {
+      await profiles.close();
       await queues.close();
       await catalog.close();
       await db.destroy();

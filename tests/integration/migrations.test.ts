@@ -27,12 +27,14 @@ describe('migrations and entities', () => {
     expect(statements.filter((s) => !noOpChange.test(s) && !indexChurn.test(s))).toEqual([]);
   });
 
-  it('can be reverted and applied again', async () => {
+  it('can all be reverted, down to an empty database, and applied again', async () => {
     const { db } = hub.runtime;
-    await db.undoLastMigration({ transaction: 'each' });
-    const tables = (await db.query("SHOW TABLES LIKE 'raw_record'")) as unknown[];
-    expect(tables).toHaveLength(0);
+    const tablesOf = async () => ((await db.query('SHOW TABLES')) as Array<Record<string, string>>).map((r) => Object.values(r)[0]!).sort();
+    const created = await tablesOf();
+    for (const table of ['raw_record', 'record_link', 'enterprise_profile', 'profile_change', 'profile_provenance', 'profile_conflict']) expect(created).toContain(table);
+    for (let i = 0; i < db.migrations.length; i++) await db.undoLastMigration({ transaction: 'each' });
+    expect(await tablesOf()).toEqual(['schema_migration']);
     await db.runMigrations({ transaction: 'each' });
-    expect((await db.query("SHOW TABLES LIKE 'raw_record'")) as unknown[]).toHaveLength(1);
+    expect(await tablesOf()).toEqual(created);
   });
 });

@@ -36,6 +36,7 @@ export async function storedHashes(db: DataSource, target: StreamTarget): Promis
 }
 
 export interface RunRow {
+  id: string;
   connector: string;
   stream: string;
   status: string;

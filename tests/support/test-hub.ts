@@ -3,6 +3,7 @@ import mysql from 'mysql2/promise';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../connectors/sandbox/sandbox';
 import { loadConfig, type Env, type HubConfig } from '../../src/config/config';
 import { createLogger } from '../../src/infra/logger';
+import { startProfileWorker, type ProfileWorker } from '../../src/jobs/profile-worker';
 import { startSyncWorkers, type SyncWorkers } from '../../src/jobs/sync-worker';
 import { openHubRuntime, type HubRuntime } from '../../src/runtime/hub-runtime';
 import { deleteKeys } from './global-teardown';
@@ -14,6 +15,8 @@ export interface TestHub {
   runtime: HubRuntime;
   sandbox: Sandbox;
   startWorkers(): SyncWorkers;
+  /** The profile worker: resolution and profile refresh after each run. */
+  startProfileWorker(): Promise<ProfileWorker>;
   close(): Promise<void>;
 }
 
@@ -41,7 +44,7 @@ export async function createTestHub(options: { sandbox?: Partial<SandboxOptions>
   const config = loadConfig(env);
   const log = createLogger(config.logLevel, 'test-hub');
   const runtime = await openHubRuntime(config, log);
-  const workers: SyncWorkers[] = [];
+  const workers: Array<SyncWorkers | ProfileWorker> = [];
   return {
     config,
     env,
@@ -49,6 +52,11 @@ export async function createTestHub(options: { sandbox?: Partial<SandboxOptions>
     sandbox,
     startWorkers() {
       const w = startSyncWorkers(runtime);
+      workers.push(w);
+      return w;
+    },
+    async startProfileWorker() {
+      const w = await startProfileWorker(runtime);
       workers.push(w);
       return w;
     },

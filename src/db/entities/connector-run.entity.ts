@@ -71,4 +71,8 @@ export class ConnectorRunEntity {
 
   @Column({ name: 'error_message', type: 'text', nullable: true })
   errorMessage!: string | null;
+
+  /** When the run's new and changed records were resolved and their profiles recomputed; null until then. */
+  @Column({ name: 'profiled_at', type: 'datetime', precision: 3, nullable: true })
+  profiledAt!: Date | null;
 }

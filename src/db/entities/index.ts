@@ -2,8 +2,31 @@ import { ConnectorRunEntity } from './connector-run.entity';
 import { QuarantineRecordEntity } from './quarantine-record.entity';
 import { RawRecordEntity } from './raw-record.entity';
 import { StreamStateEntity } from './stream-state.entity';
+import { EnterpriseProfileSchema } from '../../profile/storage/enterprise-profile.schema';
+import { ProfileChangeEntity } from '../../profile/storage/profile-change.entity';
+import { ProfileConflictEntity } from '../../profile/storage/profile-conflict.entity';
+import { ProfileProvenanceEntity } from '../../profile/storage/profile-provenance.entity';
+import { EnterpriseNameEntity } from '../../resolution/entities/enterprise-name.entity';
+import { RecordLinkEntity } from '../../resolution/entities/record-link.entity';
+import { RecordNameKeyEntity } from '../../resolution/entities/record-name-key.entity';
+import { RegisteredEnterpriseEntity } from '../../resolution/entities/registered-enterprise.entity';
+import { ResolutionCaseEntity } from '../../resolution/entities/resolution-case.entity';
 
 export { ConnectorRunEntity, QuarantineRecordEntity, RawRecordEntity, StreamStateEntity };
 
 /** Every entity the DataSource maps; the migrations create exactly these tables. */
-export const ENTITIES = [RawRecordEntity, StreamStateEntity, ConnectorRunEntity, QuarantineRecordEntity];
+export const ENTITIES = [
+  RawRecordEntity,
+  StreamStateEntity,
+  ConnectorRunEntity,
+  QuarantineRecordEntity,
+  EnterpriseProfileSchema,
+  ProfileProvenanceEntity,
+  ProfileChangeEntity,
+  ProfileConflictEntity,
+  RecordLinkEntity,
+  ResolutionCaseEntity,
+  EnterpriseNameEntity,
+  RegisteredEnterpriseEntity,
+  RecordNameKeyEntity,
+];

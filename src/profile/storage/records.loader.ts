@@ -1,0 +1,45 @@
+import type { SqlRunner } from '../../ingest/sql-chunks';
+import { emptyRecords, RECORD_SLOTS, type EnterpriseRecords, type SourceRecord } from '../derive/enterprise-records';
+
+interface LinkedRow {
+  uscc: string;
+  id: string;
+  connector: string;
+  stream: string;
+  source_updated_at: Date;
+  payload: string | Record<string, unknown>;
+}
+
+type Slot = (typeof RECORD_SLOTS)[keyof typeof RECORD_SLOTS];
+const SLOTS: ReadonlyMap<string, Slot> = new Map(Object.entries(RECORD_SLOTS));
+
+/**
+ * Loads every stored record linked to each of `usccs` (one statement through the link index) and
+ * sorts them into one bundle per enterprise. Enterprises without any linked record get an empty
+ * bundle, so their profile is computed (all unknown) rather than silently skipped.
+ */
+export async function loadEnterpriseRecords(db: SqlRunner, usccs: readonly string[]): Promise<EnterpriseRecords[]> {
+  if (usccs.length === 0) return [];
+  const rows = (await db.query(
+    'SELECT l.`uscc`, r.`id`, r.`connector`, r.`stream`, r.`source_updated_at`, r.`payload` ' +
+      'FROM `record_link` l JOIN `raw_record` r ON r.`id` = l.`raw_record_id` ' +
+      `WHERE l.\`status\` = 'resolved' AND l.\`uscc\` IN (${usccs.map(() => '?').join(',')})`,
+    [...usccs],
+  )) as LinkedRow[];
+  const bundles = new Map(usccs.map((u) => [u, emptyRecords(u)]));
+  for (const row of rows) {
+    const bundle = bundles.get(row.uscc);
+    const slot = SLOTS.get(`${row.connector}/${row.stream}`);
+    if (!bundle || !slot) continue;
+    const record: SourceRecord = {
+      id: String(row.id),
+      connector: row.connector,
+      stream: row.stream,
+      updatedAt: row.source_updated_at,
+      data: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
+    };
+    if (slot === 'registration') bundle.registration = record as typeof bundle.registration;
+    else (bundle[slot] as SourceRecord[]).push(record);
+  }
+  return [...bundles.values()];
+}
