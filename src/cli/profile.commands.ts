@@ -5,6 +5,7 @@ import { currentAsOf } from '../profile/pipeline/as-of';
 import { changesSince } from '../profile/pipeline/profile-changes';
 import { profileAsOf } from '../profile/pipeline/profile.service';
 import { rebuildEverything } from '../profile/pipeline/refresh.service';
+import { provenanceOf } from '../profile/storage/provenance';
 import { conflictCounts, listConflicts } from '../profile/quality/conflict-queries';
 import { CONFLICT_KINDS } from '../profile/quality/conflicts';
 import { fieldCoverage, sourceFreshness } from '../profile/quality/coverage';
@@ -67,14 +68,14 @@ export function addProfileCommands(program: Command, withRuntime: WithRuntime, o
         printTable(
           out,
           PROFILE_FIELDS.filter((f) => !opts.section || f.section === opts.section).map((f) => {
-            const [sources = [], set = -1, observed = ''] = snapshot.provenance.fields[f.key] ?? [];
+            const origin = provenanceOf(snapshot.provenance, f, snapshot.computedAt);
             return {
               section: f.section,
               field: f.key,
               value: JSON.stringify(snapshot.values.get(f.key)?.value ?? null),
-              sources: sources.join(','),
-              records: set < 0 ? 0 : snapshot.provenance.recordSets[set]!.length,
-              observed,
+              sources: origin.sources.join(','),
+              records: origin.recordIds.length,
+              observed: origin.observedAt.toISOString(),
             };
           }),
         );

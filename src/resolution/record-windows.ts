@@ -4,6 +4,8 @@ import type { RecordFilter } from './resolution-session';
 
 /** Records per unit of work: one transaction, a few set-based statements. */
 export const WINDOW_SIZE = 5000;
+/** Records per id range of a rebuild, over all the streams of a phase. */
+export const TABLE_WINDOW_SIZE = 10000;
 /** Records per unit when they are picked by id (dependents, steward decisions). */
 export const IDS_PER_UNIT = 1000;
 
@@ -32,26 +34,20 @@ export async function* runWindows(db: SqlRunner, runId: string, connector: strin
 }
 
 /**
- * Every record of a stream, as consecutive ranges of external ids of at most `size` records (through
- * the `(connector, stream, external_id)` unique index, so a stream of millions is read in order
- * without sorting and without reading other streams' rows).
+ * Every stored record, as consecutive id ranges of at most `size` records, in primary-key order: a
+ * rebuild reads the table sequentially (once per phase), which matters once it outgrows the buffer
+ * pool. The caller narrows each range to the streams it resolves.
  */
-export async function* streamWindows(db: SqlRunner, connector: string, stream: string, size = WINDOW_SIZE): AsyncGenerator<RecordFilter> {
-  const base = 'r.`connector` = ? AND r.`stream` = ?';
-  let from: string | null = null;
+export async function* tableWindows(db: SqlRunner, size = TABLE_WINDOW_SIZE): AsyncGenerator<RecordFilter> {
+  let from = '0';
   for (;;) {
-    const after = from === null ? '' : ' AND r.`external_id` > ?';
-    const afterParams = from === null ? [] : [from];
-    const rows = (await db.query(
-      `SELECT r.\`external_id\` AS id FROM \`raw_record\` r WHERE ${base}${after} ORDER BY r.\`external_id\` LIMIT 1 OFFSET ?`,
-      [connector, stream, ...afterParams, size - 1],
-    )) as Array<{ id: string }>;
+    const rows = (await db.query('SELECT `id` FROM `raw_record` WHERE `id` > ? ORDER BY `id` LIMIT 1 OFFSET ?', [from, size - 1])) as Array<{ id: string }>;
     const to = rows[0]?.id;
     if (to === undefined) {
-      yield { sql: base + after, params: [connector, stream, ...afterParams] };
+      yield { sql: 'r.`id` > ?', params: [from] };
       return;
     }
-    yield { sql: `${base}${after} AND r.\`external_id\` <= ?`, params: [connector, stream, ...afterParams, to] };
+    yield { sql: 'r.`id` > ? AND r.`id` <= ?', params: [from, to] };
     from = to;
   }
 }

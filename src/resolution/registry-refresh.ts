@@ -1,3 +1,4 @@
+import { normalizeUscc } from '../domain/uscc';
 import { chunk, placeholders } from '../ingest/sql-chunks';
 import { parsePayload, text } from './linkers/name-evidence';
 import { corePrefix } from './name-normalizer';
@@ -49,7 +50,7 @@ export async function refreshRegistry(unit: ResolutionUnit, usccs: readonly stri
     for (const uscc of part) facts.set(uscc, { uscc, registration: null, registrationId: null, changes: [] });
     for (const row of rows) {
       const p = parsePayload(row.payload);
-      const uscc = String(p.uscc ?? '').trim().toUpperCase();
+      const uscc = normalizeUscc(String(p.uscc ?? ''));
       const f = facts.get(uscc);
       if (!f) continue;
       if (row.stream === REGISTRATIONS.stream) {

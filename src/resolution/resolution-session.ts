@@ -227,9 +227,10 @@ export class ResolutionUnit {
     this.cases.set(caseKey(kind, identifier), { kind, identifier });
   }
 
-  /** Drops what is staged (nothing is written). */
-  async discard(): Promise<void> {
-    await this.runner.query(`DELETE FROM \`${BATCH_TABLE}\``);
+  /** Drops what is staged (nothing is written): everything, or one stream's records. */
+  async discard(only?: { connector: string; stream: string }): Promise<void> {
+    if (only) await this.runner.query(`DELETE FROM \`${BATCH_TABLE}\` WHERE \`connector\` = ? AND \`stream\` = ?`, [only.connector, only.stream]);
+    else await this.runner.query(`DELETE FROM \`${BATCH_TABLE}\``);
   }
 
   async flush(): Promise<void> {

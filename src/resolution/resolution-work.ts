@@ -10,11 +10,15 @@ import { BATCH_TABLE, type RecordFilter, type ResolutionSession, type Resolution
 
 const marks = (n: number): string => Array.from({ length: n }, () => '?').join(',');
 
-/** Resolves the records of `rule`'s stream that `filter` selects, in one transaction. */
-export async function resolveUnit(session: ResolutionSession, rule: StreamRule, filter: RecordFilter): Promise<void> {
+/**
+ * Resolves the records of the streams of `rules` that `filter` selects, in one transaction. Rules of
+ * one phase only: nothing staged here may depend on anything else staged here.
+ */
+export async function resolveUnit(session: ResolutionSession, rules: StreamRule | readonly StreamRule[], filter: RecordFilter): Promise<void> {
+  const list = Array.isArray(rules) ? (rules as readonly StreamRule[]) : [rules as StreamRule];
   await session.unit(async (unit) => {
-    await stageRule(unit, rule, filter);
-    if (rule.path === 'uscc' && rule.registry) {
+    for (const rule of list) await stageRule(unit, rule, filter);
+    if (list.some((rule) => rule.path === 'uscc' && rule.registry)) {
       const usccs = await registryUsccs(unit);
       await unit.flush();
       await refreshRegistry(unit, usccs);
@@ -40,7 +44,8 @@ async function stageRule(unit: ResolutionUnit, rule: StreamRule, filter: RecordF
       const parents = await unlinkedParents(unit, rule);
       const parentRule = ruleFor(rule.parent.connector, rule.parent.stream);
       if (parents.length > 0 && parentRule) {
-        await unit.discard();
+        // Restaged below, once the parents are linked; anything else staged is final and flushed too.
+        await unit.discard(rule);
         for (const parentFilter of idWindows(parents)) await stageRule(unit, parentRule, parentFilter);
         await unit.flush();
         await linkChildren(unit, rule, filter);

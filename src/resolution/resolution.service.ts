@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { validateUscc } from '../domain/uscc';
 import { HubError } from '../errors/hub-error';
 import { findCase, selectCases, type ResolutionCaseView } from './case-store';
-import { runWindows, streamWindows } from './record-windows';
+import { runWindows, tableWindows } from './record-windows';
 import { isKnownEnterprise } from './registry-lookup';
 import { ACCOUNTS, childRuleOf, PATENTS, ruleFor, STREAM_RULES, streamKey, type StreamRule } from './resolution-rules';
 import { ResolutionSession } from './resolution-session';
@@ -43,14 +43,16 @@ export async function resolveRun(db: DataSource, runId: string): Promise<Resolut
 
 /**
  * Resolves every stored record (a rebuild): the registry first, then records matched on ids and
- * names, then bills and legal events, each stream in windows of a few thousand records. Returns the
+ * names, then bills and legal events, each phase in one pass over the table by id ranges of a few
+ * thousand records. Returns the
  * USCCs whose links or linked contents changed since the last resolution, so on an up-to-date
  * database nothing.
  */
 export async function resolveAll(db: DataSource): Promise<ResolutionOutcome> {
   return withSession(db, async (session) => {
-    for (const rule of STREAM_RULES.slice().sort(byPhase)) {
-      for await (const filter of streamWindows(session.runner, rule.connector, rule.stream)) await resolveUnit(session, rule, filter);
+    for (const phase of [0, 1, 2]) {
+      const rules = STREAM_RULES.filter((r) => r.phase === phase);
+      for await (const filter of tableWindows(session.runner)) await resolveUnit(session, rules, filter);
     }
     // The phases ran in dependency order over everything, so what they noted as dependents is done.
     session.takeDependents();

@@ -1,7 +1,8 @@
 import { handleRefreshAfterRun } from '../../src/jobs/profile-refresh.job';
-import { PROFILE_FIELDS } from '../../src/profile/catalog/catalog';
+import { fieldByKey, PROFILE_FIELDS } from '../../src/profile/catalog/catalog';
 import { changesSince } from '../../src/profile/pipeline/profile-changes';
 import { fieldCoverage } from '../../src/profile/quality/coverage';
+import { provenanceOf, type ProfileProvenance } from '../../src/profile/storage/provenance';
 import { syncThroughQueue } from '../support/ingest-expectations';
 import { createTestHub, type TestHub } from '../support/test-hub';
 
@@ -67,17 +68,17 @@ describe('enterprise profiles of a synced 2,000-enterprise sandbox', () => {
     const [sample] = await query<{ uscc: string; fields: string; record_sets: string }>(
       'SELECT p.uscc, p.fields, p.record_sets FROM profile_provenance p JOIN enterprise_profile e ON e.uscc = p.uscc WHERE e.tax_paid_12m > 0 ORDER BY p.uscc LIMIT 1',
     );
-    const [sources, set, observedAt] = (JSON.parse(sample!.fields) as Record<string, [string[], number, string]>).tax_paid_12m!;
-    const ids = (JSON.parse(sample!.record_sets) as string[][])[set]!;
+    const provenance = { fields: JSON.parse(sample!.fields), recordSets: JSON.parse(sample!.record_sets) } as ProfileProvenance;
+    const origin = provenanceOf(provenance, fieldByKey('tax_paid_12m')!, new Date());
     const declarations = await query<{ id: string; updated: Date }>(
       `SELECT r.id, r.source_updated_at AS updated FROM raw_record r JOIN record_link l ON l.raw_record_id = r.id
         WHERE l.uscc = ? AND r.stream = 'declarations' AND JSON_VALUE(r.payload, '$.period') BETWEEN '2025-09' AND '2026-08'
           AND JSON_VALUE(r.payload, '$.filed_on') <= ? ORDER BY r.id`,
       [sample!.uscc, AS_OF],
     );
-    expect(sources).toEqual(['tax']);
-    expect(ids).toEqual(declarations.map((d) => String(d.id)));
-    expect(observedAt).toBe(new Date(Math.max(...declarations.map((d) => d.updated.getTime()))).toISOString());
+    expect(origin.sources).toEqual(['tax']);
+    expect(origin.recordIds).toEqual(declarations.map((d) => String(d.id)));
+    expect(origin.observedAt).toEqual(new Date(Math.max(...declarations.map((d) => d.updated.getTime()))));
   });
 
   it('an incremental sync recomputes just the profiles its records touched, and the change log says what changed', async () => {

@@ -3,10 +3,10 @@ import { PROFILE_FIELDS } from '../catalog/catalog';
 import type { Derived } from '../derive/derived';
 import { deriveProfile } from '../derive/derive-profile';
 import type { EnterpriseRecords } from '../derive/enterprise-records';
-import { detectConflicts } from '../quality/conflicts';
+import { detectConflicts, type Conflict } from '../quality/conflicts';
 import { writeConflicts } from '../storage/conflict.writer';
 import { loadEnterpriseRecords } from '../storage/records.loader';
-import { writeProfiles, type WriteCounts } from '../storage/profile.writer';
+import { writeProfiles, type ComputedProfile, type WriteCounts } from '../storage/profile.writer';
 import { buildProvenance, type ProfileProvenance } from '../storage/provenance';
 
 export interface RecomputeOptions {
@@ -25,33 +25,54 @@ const DEFAULT_BATCH = 500;
 /**
  * Recomputes and stores the profiles of the given enterprises, batch by batch: one statement loads a
  * batch's records, the fields are derived in memory, and one transaction stores the batch's profiles,
- * provenance and change log. The next batch is loaded while the current one is computed and stored.
+ * provenance, change log and conflicts. Three stages overlap, so the database and the derivation work
+ * side by side: the next batch loads and the previous one is written while the current one is derived.
  */
 export async function recomputeProfiles(db: DataSource, usccs: readonly string[], options: RecomputeOptions): Promise<RecomputeCounts> {
   const size = options.batchSize ?? DEFAULT_BATCH;
   const batches: string[][] = [];
   for (let i = 0; i < usccs.length; i += size) batches.push(usccs.slice(i, i + size));
   const totals: RecomputeCounts = { profiles: 0, created: 0, changedFields: 0 };
-  let next = batches.length > 0 ? loadEnterpriseRecords(db, batches[0]!) : undefined;
-  for (let b = 0; b < batches.length; b++) {
-    const records = await next!;
-    next = b + 1 < batches.length ? loadEnterpriseRecords(db, batches[b + 1]!) : undefined;
-    next?.catch(() => undefined);
-    const counts = await storeBatch(db, records, options);
+  const add = (counts: WriteCounts) => {
     totals.profiles += counts.profiles;
     totals.created += counts.created;
     totals.changedFields += counts.changedFields;
+  };
+  // A stage started ahead is awaited later; until then its rejection must not count as unhandled.
+  const ahead = <T>(p: Promise<T>): Promise<T> => {
+    p.catch(() => undefined);
+    return p;
+  };
+  let loading = batches.length > 0 ? ahead(loadEnterpriseRecords(db, batches[0]!)) : undefined;
+  let writing: Promise<WriteCounts> | undefined;
+  for (let b = 0; b < batches.length; b++) {
+    const records = await loading!;
+    loading = b + 1 < batches.length ? ahead(loadEnterpriseRecords(db, batches[b + 1]!)) : undefined;
+    const computed = computeBatch(records, options);
+    if (writing) add(await writing);
+    writing = ahead(storeBatch(db, computed, options.asOf));
   }
+  if (writing) add(await writing);
   return totals;
 }
 
-async function storeBatch(db: DataSource, records: readonly EnterpriseRecords[], options: RecomputeOptions): Promise<WriteCounts> {
-  const computed = records.map((r) => ({ uscc: r.uscc, values: deriveProfile(r, options.asOf), runId: options.runOf?.(r.uscc) ?? null }));
-  const conflicts = records.map((r) => ({ uscc: r.uscc, conflicts: detectConflicts(r, options.asOf) }));
+interface ComputedBatch {
+  profiles: ComputedProfile[];
+  conflicts: Array<{ uscc: string; conflicts: Conflict[] }>;
+}
+
+function computeBatch(records: readonly EnterpriseRecords[], options: RecomputeOptions): ComputedBatch {
+  return {
+    profiles: records.map((r) => ({ uscc: r.uscc, values: deriveProfile(r, options.asOf), runId: options.runOf?.(r.uscc) ?? null })),
+    conflicts: records.map((r) => ({ uscc: r.uscc, conflicts: detectConflicts(r, options.asOf) })),
+  };
+}
+
+async function storeBatch(db: DataSource, batch: ComputedBatch, asOf: string): Promise<WriteCounts> {
   const computedAt = new Date();
   return db.transaction('READ COMMITTED', async (manager) => {
-    const counts = await writeProfiles(manager, computed, { asOf: options.asOf, computedAt });
-    await writeConflicts(manager, records.map((r) => r.uscc), conflicts, computedAt);
+    const counts = await writeProfiles(manager, batch.profiles, { asOf, computedAt });
+    await writeConflicts(manager, batch.profiles.map((p) => p.uscc), batch.conflicts, computedAt);
     return counts;
   });
 }
@@ -85,6 +106,7 @@ export async function rebuildAllProfiles(db: DataSource, options: RecomputeOptio
 export interface ProfileSnapshot {
   uscc: string;
   asOf: string;
+  computedAt: Date;
   values: ReadonlyMap<string, Derived>;
   provenance: ProfileProvenance;
 }
@@ -93,5 +115,5 @@ export interface ProfileSnapshot {
 export async function profileAsOf(db: DataSource, uscc: string, asOf: string): Promise<ProfileSnapshot> {
   const [records] = await loadEnterpriseRecords(db, [uscc]);
   const values = deriveProfile(records!, asOf);
-  return { uscc, asOf, values, provenance: buildProvenance(PROFILE_FIELDS, values, new Date()) };
+  return { uscc, asOf, computedAt: new Date(), values, provenance: buildProvenance(PROFILE_FIELDS, values) };
 }

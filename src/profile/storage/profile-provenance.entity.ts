@@ -1,10 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * Where each value of an enterprise's current profile came from. `fields` maps a field key to
- * `[sources, record set index or -1, observed at]`; `recordSets` lists the distinct sets of
- * `raw_record` ids those values were computed from (many fields share one set, e.g. the last 12
- * months of declarations), so a profile's provenance stays a few kilobytes.
+ * Where each value of an enterprise's current profile came from (see `provenance.ts`): `fields` maps
+ * a field key to an index into `recordSets`, the distinct sets of `raw_record` ids with their
+ * connectors and newest update time, so a profile's provenance stays a few kilobytes.
  */
 @Entity({ name: 'profile_provenance' })
 export class ProfileProvenanceEntity {

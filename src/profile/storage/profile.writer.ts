@@ -68,7 +68,7 @@ export async function writeProfiles(db: SqlRunner, profiles: readonly ComputedPr
 
     const provenance: unknown[] = [];
     for (const p of part) {
-      const { fields, recordSets } = buildProvenance(PROFILE_FIELDS, p.values, options.computedAt);
+      const { fields, recordSets } = buildProvenance(PROFILE_FIELDS, p.values);
       provenance.push(p.uscc, CATALOG_VERSION, options.computedAt, JSON.stringify(fields), JSON.stringify(recordSets));
     }
     await db.query(

@@ -29,8 +29,9 @@ function childrenWithParents(rule: ChildRule, filter: RecordFilter): { sql: stri
 export async function unlinkedParents(unit: ResolutionUnit, rule: ChildRule): Promise<string[]> {
   const rows = (await unit.runner.query(
     `SELECT DISTINCT p.\`id\` FROM \`${BATCH_TABLE}\` b JOIN \`raw_record\` p ON p.\`connector\` = ? AND p.\`stream\` = ? AND p.\`external_id\` = b.\`parent_key\` ` +
-      "LEFT JOIN `record_link` pl ON pl.`raw_record_id` = p.`id` WHERE b.`status` = 'unmatched' AND b.`method` IS NULL AND pl.`raw_record_id` IS NULL",
-    [rule.parent.connector, rule.parent.stream],
+      'LEFT JOIN `record_link` pl ON pl.`raw_record_id` = p.`id` ' +
+      "WHERE b.`connector` = ? AND b.`stream` = ? AND b.`status` = 'unmatched' AND b.`method` IS NULL AND pl.`raw_record_id` IS NULL",
+    [rule.parent.connector, rule.parent.stream, rule.connector, rule.stream],
   )) as Array<{ id: string }>;
   return rows.map((r) => String(r.id));
 }
@@ -68,8 +69,8 @@ export async function followQuarantinedParents(unit: ResolutionUnit, rule: Child
   const orphans = (await unit.runner.query(
     `SELECT b.\`raw_record_id\` AS id, b.\`parent_key\` AS pk FROM \`${BATCH_TABLE}\` b ` +
       'LEFT JOIN `raw_record` p ON p.`connector` = ? AND p.`stream` = ? AND p.`external_id` = b.`parent_key` ' +
-      "WHERE b.`status` = 'unmatched' AND b.`method` IS NULL AND b.`parent_key` IS NOT NULL AND b.`parent_key` <> '' AND p.`id` IS NULL",
-    [rule.parent.connector, rule.parent.stream],
+      "WHERE b.`connector` = ? AND b.`stream` = ? AND b.`status` = 'unmatched' AND b.`method` IS NULL AND b.`parent_key` <> '' AND p.`id` IS NULL",
+    [rule.parent.connector, rule.parent.stream, rule.connector, rule.stream],
   )) as Array<{ id: string; pk: string }>;
   if (orphans.length === 0) return;
   const parentKeys = [...new Set(orphans.map((o) => o.pk))];
@@ -94,25 +95,29 @@ export async function followQuarantinedParents(unit: ResolutionUnit, rule: Child
     const decisions = await loadPatentDecisions(unit, [], keys);
     for (const [pk, payload] of quarantined) identified.set(pk, identifyPatent(pk, payload, evidence, decisions));
   }
-  // One statement per distinct outcome (most orphans of a window share a few).
-  const outcomes = new Map<string, { values: unknown[]; parents: string[] }>();
   for (const [pk, found] of identified) {
-    const waits = found.status === 'ambiguous' || found.status === 'unmatched';
-    const values = [found.uscc, waits ? null : rule.method, found.score, found.status];
-    const key = JSON.stringify(values);
-    const group = outcomes.get(key) ?? { values, parents: [] };
-    group.parents.push(pk);
-    outcomes.set(key, group);
-    if (waits) unit.describe(rule.kind, pk, { displayName: found.details?.displayName ?? null, displayAddress: found.details?.displayAddress ?? null, candidates: found.details?.candidates ?? [] });
-  }
-  for (const { values, parents } of outcomes.values()) {
-    for (const part of chunk(parents, 1000)) {
-      await unit.runner.query(
-        `UPDATE \`${BATCH_TABLE}\` SET \`uscc\` = ?, \`method\` = ?, \`score\` = ?, \`status\` = ? ` +
-          `WHERE \`parent_key\` IN (${part.map(() => '?').join(',')}) AND \`status\` = 'unmatched' AND \`method\` IS NULL`,
-        [...values, ...part],
-      );
+    if (found.status === 'ambiguous' || found.status === 'unmatched') {
+      unit.describe(rule.kind, pk, { displayName: found.details?.displayName ?? null, displayAddress: found.details?.displayAddress ?? null, candidates: found.details?.candidates ?? [] });
     }
+  }
+  // One statement for the lot: each column takes its value from the child's parent.
+  for (const part of chunk([...identified], 500)) {
+    const cases = (value: (found: Identification) => unknown) => ({
+      sql: `CASE \`parent_key\` ${part.map(() => 'WHEN ? THEN ?').join(' ')} END`,
+      params: part.flatMap(([pk, found]) => [pk, value(found)]),
+    });
+    const waits = (found: Identification) => found.status === 'ambiguous' || found.status === 'unmatched';
+    const columns = [
+      ['uscc', cases((f) => f.uscc)],
+      ['method', cases((f) => (waits(f) ? null : rule.method))],
+      ['score', cases((f) => f.score)],
+      ['status', cases((f) => f.status)],
+    ] as const;
+    await unit.runner.query(
+      `UPDATE \`${BATCH_TABLE}\` SET ${columns.map(([c, v]) => `\`${c}\` = ${v.sql}`).join(', ')} ` +
+        `WHERE \`connector\` = ? AND \`stream\` = ? AND \`parent_key\` IN (${part.map(() => '?').join(',')}) AND \`status\` = 'unmatched' AND \`method\` IS NULL`,
+      [...columns.flatMap(([, v]) => v.params), rule.connector, rule.stream, ...part.map(([pk]) => pk)],
+    );
   }
   await replaceNameKeys(
     unit,

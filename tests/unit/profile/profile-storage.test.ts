@@ -3,7 +3,7 @@ import type { FieldDef } from '../../../src/profile/catalog/field.types';
 import { derived } from '../../../src/profile/derive/derived';
 import { columnOf } from '../../../src/profile/storage/profile-columns';
 import { fromColumn, sameValue, toColumn } from '../../../src/profile/storage/profile-values';
-import { buildProvenance } from '../../../src/profile/storage/provenance';
+import { buildProvenance, provenanceOf } from '../../../src/profile/storage/provenance';
 import { rec } from '../../support/profile-records';
 
 const spec = (key: string, type: FieldDef['type'], extra: Partial<FieldDef> = {}): FieldDef =>
@@ -40,17 +40,25 @@ describe('profile columns and values', () => {
 });
 
 describe('profile provenance', () => {
-  it('shares one record set between fields computed from the same records and dates each value by its newest record', () => {
+  it('stores each distinct record set once, with its connectors and newest update, and names it from every field that used it', () => {
     const a = rec('tax', 'declarations', {}, '2026-09-01T00:00:00.000Z');
     const b = rec('tax', 'declarations', {}, '2026-09-20T00:00:00.000Z');
     const c = rec('utility', 'bills', {}, '2026-08-01T00:00:00.000Z');
-    const fields = [spec('x', 'money'), spec('y', 'integer'), spec('z', 'integer', { sources: ['utility', 'tax'] }), spec('w', 'integer', { sources: ['patent'] })];
+    const x = spec('x', 'money');
+    const y = spec('y', 'integer');
+    const z = spec('z', 'integer', { sources: ['utility', 'tax'] });
+    const w = spec('w', 'integer', { sources: ['patent'] });
+    const p = buildProvenance([x, y, z, w], new Map([['x', derived(1, [b, a])], ['y', derived(2, [a, b, a])], ['z', derived(3, [c, a])], ['w', derived(0)]]));
+    const ids = (...r: Array<{ id: string }>) => r.map((q) => Number(q.id)).sort((m, n) => m - n);
+    expect(p.recordSets).toEqual([
+      [ids(a, b), ['tax'], '2026-09-20T00:00:00.000Z'],
+      [ids(a, c), ['tax', 'utility'], '2026-09-01T00:00:00.000Z'],
+    ]);
+    expect(p.fields).toEqual({ x: 0, y: 0, z: 1 });
+
     const at = new Date('2026-10-01T00:00:00.000Z');
-    const p = buildProvenance(fields, new Map([['x', derived(1, [b, a])], ['y', derived(2, [a, b])], ['z', derived(3, [c, a])], ['w', derived(0)]]), at);
-    expect(p.recordSets).toEqual([[a.id, b.id].sort((m, n) => Number(m) - Number(n)), [a.id, c.id].sort((m, n) => Number(m) - Number(n))]);
-    expect(p.fields.x).toEqual([['tax'], 0, '2026-09-20T00:00:00.000Z']);
-    expect(p.fields.y).toEqual([['tax'], 0, '2026-09-20T00:00:00.000Z']);
-    expect(p.fields.z).toEqual([['tax', 'utility'], 1, '2026-09-01T00:00:00.000Z']);
-    expect(p.fields.w).toEqual([['patent'], -1, at.toISOString()]);
+    expect(provenanceOf(p, y, at)).toEqual({ sources: ['tax'], recordIds: ids(a, b).map(String), observedAt: new Date('2026-09-20T00:00:00.000Z') });
+    // A value computed without records: the field's declared sources, observed at computation.
+    expect(provenanceOf(p, w, at)).toEqual({ sources: ['patent'], recordIds: [], observedAt: at });
   });
 });
