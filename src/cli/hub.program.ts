@@ -6,6 +6,7 @@ import { quarantineCounts, recentRuns } from '../ops/run-queries';
 import type { HubRuntime } from '../runtime/hub-runtime';
 import { printTable } from './print-table';
 import { addProfileCommands } from './profile.commands';
+import { addResolutionCommands } from './resolution.commands';
 
 const positiveInt = (value: string): number => {
   const n = Number(value);
@@ -123,6 +124,7 @@ export function buildHubProgram(open: () => Promise<HubRuntime>, out: (line: str
     .action(() => withRuntime(async () => out('database is up to date')));
 
   addProfileCommands(program, withRuntime, out);
+  addResolutionCommands(program, withRuntime, out);
   return program;
 }
 

@@ -6,7 +6,7 @@ import { changesSince } from '../profile/pipeline/profile-changes';
 import { profileAsOf } from '../profile/pipeline/profile.service';
 import { rebuildEverything } from '../profile/pipeline/refresh.service';
 import { provenanceOf } from '../profile/storage/provenance';
-import { conflictCounts, listConflicts } from '../profile/quality/conflict-queries';
+import { conflictCounts, dismissConflict, listConflicts } from '../profile/quality/conflict-queries';
 import { CONFLICT_KINDS } from '../profile/quality/conflicts';
 import { fieldCoverage, sourceFreshness } from '../profile/quality/coverage';
 import { CONFLICT_STATUSES, type ConflictStatus } from '../profile/storage/profile-conflict.entity';
@@ -138,6 +138,17 @@ export function addProfileCommands(program: Command, withRuntime: WithRuntime, o
         if (!opts.list) return printTable(out, await conflictCounts(rt.db));
         const rows = await listConflicts(rt.db, opts);
         printTable(out, rows.map((c) => ({ id: c.id, uscc: c.uscc, kind: c.kind, registry: c.registryValue, source: c.sourceValue, record: c.sourceRecordId, status: c.status, last_seen: c.lastSeenAt.toISOString() })));
+      }),
+    );
+
+  profile
+    .command('dismiss-conflict')
+    .description('mark a conflict as expected (it stays dismissed while the sources keep disagreeing)')
+    .argument('<id>', 'conflict id (see `profile conflicts --list`)')
+    .action((id: string) =>
+      withRuntime(async (rt) => {
+        if (!(await dismissConflict(rt.db, id))) throw new InvalidArgumentError(`no conflict ${id} that is not already dismissed`);
+        out(`conflict ${id} dismissed`);
       }),
     );
 }

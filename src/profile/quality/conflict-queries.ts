@@ -52,3 +52,12 @@ export async function listConflicts(db: SqlRunner, filter: { status?: ConflictSt
     lastSeenAt: r.last_seen_at as Date,
   }));
 }
+
+/** A steward's call that a conflict is expected (e.g. a plant in another district); it stays dismissed while it persists. */
+export async function dismissConflict(db: SqlRunner, id: string): Promise<boolean> {
+  if (!/^\d{1,20}$/.test(id)) return false;
+  const result = (await db.query("UPDATE `profile_conflict` SET `status` = 'dismissed', `settled_at` = NOW(3) WHERE `id` = ? AND `status` <> 'dismissed'", [id])) as {
+    affectedRows?: number;
+  };
+  return (result.affectedRows ?? 0) > 0;
+}
