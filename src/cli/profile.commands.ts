@@ -3,7 +3,7 @@ import { validateUscc } from '../domain/uscc';
 import { PROFILE_FIELDS, SECTIONS } from '../profile/catalog/catalog';
 import { currentAsOf } from '../profile/pipeline/as-of';
 import { changesSince } from '../profile/pipeline/profile-changes';
-import { profileAsOf } from '../profile/pipeline/profile.service';
+import { profileAsOf, storedAsOf } from '../profile/pipeline/profile.service';
 import { rebuildEverything } from '../profile/pipeline/refresh.service';
 import { provenanceOf } from '../profile/storage/provenance';
 import { conflictCounts, dismissConflict, listConflicts } from '../profile/quality/conflict-queries';
@@ -56,14 +56,15 @@ export function addProfileCommands(program: Command, withRuntime: WithRuntime, o
     .command('show')
     .description("one enterprise's profile as of a date, computed from the stored records, with provenance")
     .argument('<uscc>', 'the enterprise’s 18-character USCC', usccArg)
-    .option('--as-of <date>', 'as of this date (default PROFILE_AS_OF or today)', dateArg)
+    .option('--as-of <date>', 'as of this date (default: the stored profile’s as-of date, else PROFILE_AS_OF or today)', dateArg)
     .option('--section <section>', `only one section (${SECTIONS.join(', ')})`)
     .action((uscc: string, opts: { asOf?: string; section?: string }) =>
       withRuntime(async (rt) => {
         if (opts.section && !(SECTIONS as readonly string[]).includes(opts.section)) {
           throw new InvalidArgumentError(`unknown section '${opts.section}' (sections: ${SECTIONS.join(', ')})`);
         }
-        const snapshot = await profileAsOf(rt.db, uscc, opts.asOf ?? currentAsOf(rt.config));
+        const asOf = opts.asOf ?? (await storedAsOf(rt.db, uscc)) ?? currentAsOf(rt.config);
+        const snapshot = await profileAsOf(rt.db, uscc, asOf);
         out(`${uscc} as of ${snapshot.asOf}`);
         printTable(
           out,

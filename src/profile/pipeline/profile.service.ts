@@ -117,3 +117,9 @@ export async function profileAsOf(db: DataSource, uscc: string, asOf: string): P
   const values = deriveProfile(records!, asOf);
   return { uscc, asOf, computedAt: new Date(), values, provenance: buildProvenance(PROFILE_FIELDS, values) };
 }
+
+/** The as-of date of an enterprise's stored profile, or null when it has none. */
+export async function storedAsOf(db: DataSource, uscc: string): Promise<string | null> {
+  const rows = (await db.query("SELECT DATE_FORMAT(`as_of`, '%Y-%m-%d') AS d FROM `enterprise_profile` WHERE `uscc` = ?", [uscc])) as Array<{ d: string }>;
+  return rows[0]?.d ?? null;
+}
