@@ -58,6 +58,9 @@ export function billingMonths(asOf: string, n: number): readonly [from: string, 
 export const BILLING_WINDOW_RULE =
   'Billing months: the months ending with the latest month whose bills are issued by the as-of date; a month\'s bills are issued by the 6th of the next month, so the last billing month is the month before the as-of month when the as-of day is the 7th or later, else the month two before it. A bill counts by its period (the month it meters) and a month\'s total sums the bills of all the enterprise\'s accounts of this utility for that period; a bill whose period is after the window\'s last month (e.g. the previous month\'s bill, issued on the 2nd–6th) is outside the window.';
 
+/** The 12-month window of the utility sections, as their derivation texts state it. */
+export const WINDOW_12M = `Window: the 12 billing months of the as-of date (as of 2026-10-01 … 2026-10-06: periods 2025-09 … 2026-08; as of 2026-10-07 … 2026-10-31: 2025-10 … 2026-09). ${BILLING_WINDOW_RULE}`;
+
 const HUNDREDTHS = 100;
 
 /** A decimal string of consumption as integer hundredths (the utilities send two decimals). */

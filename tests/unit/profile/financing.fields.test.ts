@@ -237,6 +237,31 @@ describe('equity', () => {
     expect(deriveOne('investment_vehicle_shareholders', noState, AS_OF).value).toBe(0);
   });
 
+  it('reads investors from the register as it stood on the as-of date', () => {
+    // A state fund bought out 李四 on 2026-12-01: before that, 李四 held the remaining 30%.
+    const buyout = rec<ChangeRecord['data']>('market-regulation', 'changes', {
+      change_id: `${USCC}-BG-buyout`,
+      uscc: USCC,
+      item: 'shareholder',
+      before: '李四',
+      after: '济南高新控股集团有限公司',
+      changed_on: '2026-12-01',
+      updated_at: '2026-12-01T02:00:00.000Z',
+    });
+    const state = holder('济南高新控股集团有限公司', 'state', '0.3000');
+    const b = bundle((x) => {
+      x.shareholders.push(holder('王五', 'natural_person', '0.7000'), holder('李四', 'natural_person', '0.0000'), state);
+      x.changes.push(buyout);
+    });
+    expect(deriveOne('state_investor_present', b, AS_OF).value).toBe(false);
+    expect(deriveOne('state_share', b, AS_OF).value).toBe(0);
+    // The register of that date was rebuilt by undoing the later change: it is part of the provenance.
+    expect(deriveOne('state_investor_present', b, AS_OF).records).toContain(buyout);
+    expect(deriveOne('state_investor_present', b, '2026-12-31').value).toBe(true);
+    expect(deriveOne('state_share', b, '2026-12-31').value).toBe(0.3);
+    expect(deriveOne('state_share', b, '2026-12-31').records).toEqual([state]);
+  });
+
   it('sums registered-capital increases of the window in fen, without netting decreases', () => {
     // (2023-10-01, 2026-10-01]: 100 → 300 万元 only (2023-10-01 is on the boundary, the decrease and the N/A text are skipped).
     // 200 万元 = 200 × 1,000,000 fen.

@@ -1,6 +1,6 @@
 import { defineSection } from '../define-section';
 import { ACCOUNT_RULE, countAccounts } from '../../derive/utility-accounts';
-import { BILLING_WINDOW_RULE, CONSUMPTION_RULE } from '../../derive/utility-bills';
+import { BILLING_WINDOW_RULE, CONSUMPTION_RULE, WINDOW_12M } from '../../derive/utility-bills';
 import {
   billedAmount12m,
   consumption12m,
@@ -20,7 +20,6 @@ import { latePayments12m, maxArrears12m, maxDaysPastDue12m, overdueAmount, overd
  * behaviour on bills is an early signal of liquidity strain.
  */
 
-const WINDOW_12M = `Window: the 12 billing months of the as-of date (as of 2026-10-01 … 2026-10-06: periods 2025-09 … 2026-08; as of 2026-10-07 … 2026-10-31: 2025-10 … 2026-09). ${BILLING_WINDOW_RULE}`;
 const NO_BILLS_12M = 'unknown: no power bill for any period of the window';
 const SPREAD = 'Null with fewer than 3 billed months.';
 

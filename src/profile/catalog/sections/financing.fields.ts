@@ -156,11 +156,11 @@ export const FINANCING_FIELDS = defineSection('financing', [
     en: 'Investment-vehicle shareholders (venture funds, investment partnerships)',
     sources: ['market-regulation'],
     derivation:
-      'Count of shareholder records with holder_type enterprise, a name containing 投资, 基金, 创投 or 合伙, and share_ratio > 0. Shareholder records carry no dates: this is the latest stored register, not one rebuilt for a past as-of date.',
+      'Count of holders of the register on the as-of date as governance rebuilds it (holders in force, shareholder changes dated after the as-of date undone) with holder_type enterprise and a name containing 投资, 基金, 创投 or 合伙.',
     nullMeans: 'unknown: no shareholder record stored (or the enterprise was established after the as-of date)',
     derive: (ctx) => {
-      const holders = investmentVehicleHolders(ctx);
-      return holders === null ? derived(null) : derived(holders.length, holders);
+      const selection = investmentVehicleHolders(ctx);
+      return selection === null ? derived(null) : derived(selection.holders.length, selection.records);
     },
   },
   {
@@ -171,11 +171,11 @@ export const FINANCING_FIELDS = defineSection('financing', [
     zh: '投资机构股东合计持股比例',
     en: 'Combined share held by investment-vehicle shareholders',
     sources: ['market-regulation'],
-    derivation: 'Sum of share_ratio over the holders counted in investment_vehicle_shareholders (latest stored register), capped at 1.',
-    nullMeans: 'unknown: no shareholder record stored (0 means no investment vehicle holds shares)',
+    derivation: 'Sum of the shares on the as-of date of the holders counted in investment_vehicle_shareholders, capped at 1.',
+    nullMeans: 'unknown: no shareholder register on the as-of date, or a counted holder\'s share of that date is unknown (0 means no investment vehicle holds shares)',
     derive: (ctx) => {
-      const holders = investmentVehicleHolders(ctx);
-      return holders === null ? derived(null) : derived(shareOf(holders), holders);
+      const selection = investmentVehicleHolders(ctx);
+      return selection === null ? derived(null) : derived(shareOf(selection), selection.records);
     },
   },
   {
@@ -185,12 +185,11 @@ export const FINANCING_FIELDS = defineSection('financing', [
     zh: '是否有国有投资主体持股',
     en: 'A state investor holds shares',
     sources: ['market-regulation'],
-    derivation: 'True when a shareholder record has holder_type state and share_ratio > 0 (latest stored register; shareholder records carry no dates). Provenance: those holders, or the register read when false.',
+    derivation: 'True when a holder of the register on the as-of date as governance rebuilds it (holders in force, shareholder changes dated after the as-of date undone) has holder_type state. Provenance: those holders, or the whole register when false.',
     nullMeans: 'unknown: no shareholder record stored (or the enterprise was established after the as-of date)',
     derive: (ctx) => {
-      const state = stateHolders(ctx);
-      if (state === null) return derived(null);
-      return state.length > 0 ? derived(true, state) : derived(false, ctx.records.shareholders);
+      const selection = stateHolders(ctx);
+      return selection === null ? derived(null) : derived(selection.holders.length > 0, selection.records);
     },
   },
   {
@@ -201,11 +200,11 @@ export const FINANCING_FIELDS = defineSection('financing', [
     zh: '国有投资主体合计持股比例',
     en: 'Combined share held by state investors',
     sources: ['market-regulation'],
-    derivation: 'Sum of share_ratio over shareholder records with holder_type state and share_ratio > 0 (latest stored register), capped at 1.',
-    nullMeans: 'unknown: no shareholder record stored (0 means no state investor)',
+    derivation: 'Sum of the shares on the as-of date of the state holders counted in state_investor_present, capped at 1.',
+    nullMeans: 'unknown: no shareholder register on the as-of date, or a state holder\'s share of that date is unknown (0 means no state investor)',
     derive: (ctx) => {
-      const state = stateHolders(ctx);
-      return state === null ? derived(null) : derived(shareOf(state), state);
+      const selection = stateHolders(ctx);
+      return selection === null ? derived(null) : derived(shareOf(selection), selection.records);
     },
   },
   {
