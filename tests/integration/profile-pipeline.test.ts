@@ -64,6 +64,39 @@ describe('enterprise profiles of a synced 2,000-enterprise sandbox', () => {
     expect(withValue).toBe(expected.length);
   });
 
+  it('electricity_kwh_12m is the power consumption of the 12 billing months (2025-09 … 2026-08 as of 2026-10-01)', async () => {
+    const expected = await query<{ uscc: string; kwh: string }>(
+      `SELECT l.uscc, ROUND(SUM(JSON_VALUE(r.payload, '$.consumption')), 2) AS kwh
+         FROM raw_record r JOIN record_link l ON l.raw_record_id = r.id AND l.status = 'resolved'
+        WHERE r.connector = 'utility' AND r.stream = 'bills' AND JSON_VALUE(r.payload, '$.utility') = 'power'
+          AND JSON_VALUE(r.payload, '$.period') BETWEEN '2025-09' AND '2026-08'
+        GROUP BY l.uscc`,
+    );
+    const values = await stored('electricity_kwh_12m');
+    expect(expected.length).toBeGreaterThan(1000);
+    for (const e of expected) expect({ uscc: e.uscc, kwh: Number(values.get(e.uscc)) }).toEqual({ uscc: e.uscc, kwh: Number(e.kwh) });
+    expect([...values.values()].filter((v) => v !== null)).toHaveLength(expected.length);
+  });
+
+  it('admin_penalties_36m counts the penalty decisions of (2023-10-01, 2026-10-01], and 0 for enterprises without one', async () => {
+    const expected = new Map(
+      (
+        await query<{ uscc: string; n: string }>(
+          `SELECT l.uscc, COUNT(*) AS n FROM raw_record r JOIN record_link l ON l.raw_record_id = r.id AND l.status = 'resolved'
+            WHERE r.connector = 'market-regulation' AND r.stream = 'penalties'
+              AND JSON_VALUE(r.payload, '$.decided_on') > '2023-10-01' AND JSON_VALUE(r.payload, '$.decided_on') <= ?
+            GROUP BY l.uscc`,
+          [AS_OF],
+        )
+      ).map((r) => [r.uscc, r.n]),
+    );
+    expect(expected.size).toBeGreaterThan(50);
+    for (const [uscc, value] of await stored('admin_penalties_36m')) {
+      if (value === null) continue;
+      expect({ uscc, n: value }).toEqual({ uscc, n: expected.get(uscc) ?? '0' });
+    }
+  });
+
   it('records each value’s provenance: the summed declarations are tax_paid_12m’s source records', async () => {
     const [sample] = await query<{ uscc: string; fields: string; record_sets: string }>(
       'SELECT p.uscc, p.fields, p.record_sets FROM profile_provenance p JOIN enterprise_profile e ON e.uscc = p.uscc WHERE e.tax_paid_12m > 0 ORDER BY p.uscc LIMIT 1',
