@@ -1,6 +1,7 @@
 import { handleRefreshAfterRun } from '../../src/jobs/profile-refresh.job';
 import { fieldByKey, PROFILE_FIELDS } from '../../src/profile/catalog/catalog';
 import { changesSince } from '../../src/profile/pipeline/profile-changes';
+import { rebuildEverything } from '../../src/profile/pipeline/refresh.service';
 import { fieldCoverage } from '../../src/profile/quality/coverage';
 import { provenanceOf, type ProfileProvenance } from '../../src/profile/storage/provenance';
 import { syncThroughQueue } from '../support/ingest-expectations';
@@ -112,6 +113,14 @@ describe('enterprise profiles of a synced 2,000-enterprise sandbox', () => {
     expect(origin.sources).toEqual(['tax']);
     expect(origin.recordIds).toEqual(declarations.map((d) => String(d.id)));
     expect(origin.observedAt).toEqual(new Date(Math.max(...declarations.map((d) => d.updated.getTime()))));
+  });
+
+  it('a rebuild as of the same date changes nothing: the computation is deterministic and nothing is logged', async () => {
+    const [{ changes }] = await query<{ changes: string }>('SELECT COUNT(*) AS changes FROM profile_change');
+    const outcome = await rebuildEverything(hub.runtime.db, { asOf: AS_OF, batchSize: 500 });
+    expect(outcome.profiles).toBeGreaterThan(1700);
+    expect({ created: outcome.created, changedFields: outcome.changedFields, touched: outcome.touched }).toEqual({ created: 0, changedFields: 0, touched: 0 });
+    expect((await query<{ changes: string }>('SELECT COUNT(*) AS changes FROM profile_change'))[0]!.changes).toBe(changes);
   });
 
   it('an incremental sync recomputes just the profiles its records touched, and the change log says what changed', async () => {

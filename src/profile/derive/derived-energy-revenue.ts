@@ -1,14 +1,17 @@
-import { growth, ratio, round, yuanToFen } from './amounts';
-import { monthIndex } from './calendar';
+import { growth, ratio, round } from './amounts';
+import { addMonthsToPeriod, monthIndex } from './calendar';
 import type { DeriveContext } from './derive-context';
 import { derived, type Derived } from './derived';
 import type { DeclarationRecord, SourceRecord } from './enterprise-records';
-import { declaredWindowEnds, declaredWindowQuarters, quarterEndIndex, vatQuarters, type VatQuarter } from './derived-vat-revenue';
+import { declaredWindowEnds, declaredWindowQuarters } from './derived-vat-revenue';
+import { citLines, quarterEndOf } from './tax-declarations';
+import { declaredQuarters } from './tax-quarters';
 import { billsOf, monthlyTotals, type MonthTotal } from './utility-bills';
 
 /**
  * Indicators that set power use and tax against declared revenue, over the declared window (the
- * four latest quarters whose declarations were due by the as-of date, see derived-vat-revenue.ts).
+ * four latest quarters whose declarations were due by the as-of date, see derived-vat-revenue.ts;
+ * quarters as tax-quarters.ts declares them).
  * Power months follow the consumption rule of utility-bills.ts.
  */
 
@@ -27,21 +30,19 @@ const hundredthsOf = (months: readonly MonthTotal[]): number => months.reduce((n
 export function taxBurden12m(ctx: DeriveContext): Derived {
   const quarters = declaredWindowQuarters(ctx);
   if (quarters.length === 0) return derived(null);
-  const ends = new Set(quarters.map((q) => q.endIndex));
+  const ends = new Set(quarters.map((q) => q.end));
   let revenueFen = 0;
   let taxFen = 0;
   const records: DeclarationRecord[] = [];
   for (const q of quarters) {
     revenueFen += q.revenueFen;
-    for (const d of q.records) {
-      taxFen += yuanToFen(d.data.tax_paid_yuan);
-      records.push(d);
-    }
+    taxFen += q.paidFen;
+    records.push(...q.records);
   }
-  for (const d of ctx.records.declarations) {
-    if (d.data.tax_type !== 'CIT' || d.data.filed_on > ctx.asOf || !ends.has(quarterEndIndex(monthIndex(d.data.period)))) continue;
-    taxFen += yuanToFen(d.data.tax_paid_yuan);
-    records.push(d);
+  for (const l of citLines(ctx)) {
+    if (!ends.has(quarterEndOf(l.period))) continue;
+    taxFen += l.paidFen;
+    records.push(l.record);
   }
   const value = ratio(taxFen, revenueFen);
   return value === null ? derived(null) : derived(value, records);
@@ -122,18 +123,18 @@ export function kwhRevenueCorrelation12m(ctx: DeriveContext): Derived {
  * window that are declared and fully billed both that year and a year earlier.
  */
 export function revenueKwhGrowthGap(ctx: DeriveContext): Derived {
-  const quarters = vatQuarters(ctx);
+  const quarters = declaredQuarters(ctx);
   let revNow = 0;
   let revBefore = 0;
   let kwhNow = 0;
   let kwhBefore = 0;
   const records: SourceRecord[] = [];
   for (const end of declaredWindowEnds(ctx.asOf)) {
-    const earlier = end - 12;
-    const q: VatQuarter | undefined = quarters.get(end);
-    const p: VatQuarter | undefined = quarters.get(earlier);
-    const mq = billedQuarter(ctx, end);
-    const mp = billedQuarter(ctx, earlier);
+    const earlier = addMonthsToPeriod(end, -12);
+    const q = quarters.get(end);
+    const p = quarters.get(earlier);
+    const mq = billedQuarter(ctx, monthIndex(end));
+    const mp = billedQuarter(ctx, monthIndex(earlier));
     if (q === undefined || p === undefined || mq === null || mp === null) continue;
     revNow += q.revenueFen;
     revBefore += p.revenueFen;

@@ -45,17 +45,35 @@ export function quarterEndOf(period: string): string {
   return addMonthsToPeriod(period, 2 - (monthIndex(period) % 3));
 }
 
-/** Months around a quarter's last month whose VAT declarations mark a monthly filer. */
-const NEIGHBOURS = [-2, -1, 1, 2] as const;
+/** The last month of the latest calendar quarter that ends in or before the month `period`. */
+export function latestQuarterEndBy(period: string): string {
+  return isQuarterEnd(period) ? period : addMonthsToPeriod(quarterEndOf(period), -3);
+}
+
+/**
+ * Months around a quarter's last month whose VAT declarations mark a monthly filer: the months other
+ * than a quarter's last in the quarter before, the quarter itself and the quarter after.
+ *
+ * The quarter before counts too (its first two months, −5 and −4): a monthly filer whose quarter has
+ * only its last month declared (the first two filed late, after the as-of date, or not at all) is
+ * then still read as monthly, instead of as a quarterly filer whose one month of revenue stands for
+ * the whole quarter (which would hide the missing months and cut the quarter's revenue to a third).
+ * The cost is the rare switch from monthly to quarterly filing (a general taxpayer re-registered as
+ * small-scale): its first quarterly declaration reads as one month, and that quarter as not fully
+ * declared, until the next quarter's declaration is filed. Leaving a quarter out is preferred to
+ * counting a wrong one.
+ */
+const MONTHLY_FILER_NEIGHBOURS = [-5, -4, -2, -1, 1, 2] as const;
 
 export interface VatLine {
   readonly record: DeclarationRecord;
   readonly period: string;
   /**
    * Months the declaration covers: 3 for a quarterly (small-scale) declaration, 1 for a monthly one.
-   * A declaration on a quarter's last month is quarterly when none of the two months before it and
-   * the two after it has a VAT declaration (the months after tell a monthly filer's first declaration
-   * apart once the next one is filed).
+   * A declaration on a quarter's last month is quarterly when no month other than a quarter's last in
+   * the quarter before, its own quarter or the quarter after has a VAT declaration (see
+   * MONTHLY_FILER_NEIGHBOURS; the months after tell a monthly filer's first declaration apart once the
+   * next one is filed).
    */
   readonly months: 1 | 3;
   readonly revenueFen: number;
@@ -81,7 +99,7 @@ export const vatLines = (ctx: DeriveContext): readonly VatLine[] =>
     return vat
       .map((d): VatLine => {
         const period = d.data.period;
-        const quarterly = isQuarterEnd(period) && !NEIGHBOURS.some((k) => periods.has(addMonthsToPeriod(period, k)));
+        const quarterly = isQuarterEnd(period) && !MONTHLY_FILER_NEIGHBOURS.some((k) => periods.has(addMonthsToPeriod(period, k)));
         return {
           record: d,
           period,

@@ -23,7 +23,9 @@ export async function loadEnterpriseRecords(db: SqlRunner, usccs: readonly strin
   const rows = (await db.query(
     'SELECT l.`uscc`, r.`id`, r.`connector`, r.`stream`, r.`source_updated_at`, r.`payload` ' +
       'FROM `record_link` l JOIN `raw_record` r ON r.`id` = l.`raw_record_id` ' +
-      `WHERE l.\`status\` = 'resolved' AND l.\`uscc\` IN (${usccs.map(() => '?').join(',')})`,
+      `WHERE l.\`status\` = 'resolved' AND l.\`uscc\` IN (${usccs.map(() => '?').join(',')}) ` +
+      // The link index's own order (no sort): records come in a stable order, so a recomputation of unchanged records derives exactly the same values.
+      'ORDER BY l.`uscc`, l.`connector`, l.`stream`, l.`raw_record_id`',
     [...usccs],
   )) as LinkedRow[];
   const bundles = new Map(usccs.map((u) => [u, emptyRecords(u)]));

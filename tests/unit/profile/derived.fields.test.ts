@@ -212,6 +212,20 @@ describe('derived section', () => {
       expect(value('tax_burden_12m', r)).toBe(0.02);
     });
 
+    it('reads quarters as the tax section does: a lone quarter-end declaration after a monthly quarter is one month', () => {
+      // Monthly 2025-07 … 2025-12 (3,000 of 100,000 a month), then quarterly: 2026-03 follows a monthly quarter, so it
+      // covers one month and 2026 Q1 drops; 2026-06 is a quarter. (6 × 3,000 + 3,000) / (600,000 + 300,000) = 0.0233.
+      const monthly = monthlyVat('2025-07', '2025-12', 100_000, 3_000);
+      const q1 = declaration('2026-03', 'VAT', 300_000, 99_999);
+      const q2 = declaration('2026-06', 'VAT', 300_000, 3_000);
+      const r = make((b) => b.declarations.push(...monthly, q1, q2));
+      expect(value('tax_burden_12m', r)).toBe(0.0233);
+      expect(ids('tax_burden_12m', r)).toEqual(idsOf(...monthly, q2));
+      // A monthly filer with 2026-04 and 2026-05 missing: 2026-06 alone is one month, not the quarter (9 × 3,000 / 900,000).
+      const gap = monthlyVat('2025-07', '2026-06', 100_000, 3_000).filter((d) => d.data.period !== '2026-04' && d.data.period !== '2026-05');
+      expect(value('tax_burden_12m', make((b) => b.declarations.push(...gap)))).toBe(0.03);
+    });
+
     it('is null without declarations or with zero revenue', () => {
       expect(value('tax_burden_12m', make(() => undefined))).toBeNull();
       expect(value('tax_burden_12m', make((b) => b.declarations.push(...monthlyVat('2025-07', '2026-06', 0))))).toBeNull();

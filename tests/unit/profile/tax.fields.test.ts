@@ -272,6 +272,49 @@ describe('tax section', () => {
     });
   });
 
+  describe('telling monthly from quarterly filers on a quarter with only its last month declared', () => {
+    // As of 2026-08-01 the latest due month is 2026-06 and the latest due quarter 2026 Q2.
+    const asOf = '2026-08-01';
+
+    it('reads a monthly filer whose first two months of the quarter are missing as monthly, not as a quarterly filer', () => {
+      // Monthly through 2026-03; 2026-04 and 2026-05 are filed after the as-of date, 2026-06 on time.
+      const monthly = periods('2025-07', '2026-03').map((p) => decl('VAT', p, '10000.00', '300.00'));
+      const late = ['2026-04', '2026-05'].map((p) => decl('VAT', p, '10000.00', '300.00', '2026-08-20'));
+      const jun = decl('VAT', '2026-06', '10000.00', '300.00');
+      const records = bundle((b) => b.declarations.push(...monthly, ...late, jun));
+      const p = profile(records, asOf);
+      // The quarter before (2026-01, 2026-02) was declared monthly: 2026-06 is one month, 2026 Q2 is not fully declared.
+      expect(p.vat_taxpayer_type).toEqual({ value: 'general', ids: ids([jun]) });
+      expect(p.vat_revenue_latest_quarter.value).toBeNull();
+      // Due months 2025-07 … 2026-06: 10 declared (2026-04 and 2026-05 are not), not 12.
+      expect(p.vat_months_declared_12m.value).toBe(10);
+      // Once the late declarations are filed, the quarter is complete.
+      expect(deriveOne('vat_revenue_latest_quarter', records, '2026-08-20').value).toBe(3_000_000);
+    });
+
+    it('reads the first quarterly declaration after monthly filing as one month, the next as a quarter', () => {
+      const monthly = periods('2025-01', '2025-12').map((p) => decl('VAT', p, '10000.00', '300.00'));
+      const q1 = decl('VAT', '2026-03', '30000.00', '900.00');
+      const q2 = decl('VAT', '2026-06', '36000.00', '1080.00');
+      const p = profile(bundle((b) => b.declarations.push(...monthly, q1, q2)), asOf);
+      expect(p.vat_taxpayer_type).toEqual({ value: 'small_scale', ids: ids([q2]) });
+      expect(p.vat_revenue_latest_quarter).toEqual({ value: 3_600_000, ids: ids([q2]) });
+      // 2025-07 … 2025-12 monthly (6), 2026-03 one month (its quarter before was monthly), 2026-06 a quarter (3).
+      expect(p.vat_months_declared_12m.value).toBe(10);
+      // 2026 Q1 is not fully declared: of the 8 quarters 2024 Q3 … 2026 Q2, the trend fits 2025 Q1 … Q4 and 2026 Q2.
+      expect(p.vat_revenue_quarterly_trend_8q.ids).toEqual(ids([...monthly, q2]));
+    });
+
+    it('needs a declaration for each month of a monthly quarter, however many one month has', () => {
+      // 2026 Q2: two declarations of 2026-04 (e.g. a correction), none of 2026-05.
+      const monthly = periods('2025-07', '2026-03').map((p) => decl('VAT', p, '10000.00', '300.00'));
+      const apr = [decl('VAT', '2026-04', '10000.00', '300.00'), decl('VAT', '2026-04', '10000.00', '300.00')];
+      const jun = decl('VAT', '2026-06', '10000.00', '300.00');
+      const p = profile(bundle((b) => b.declarations.push(...monthly, ...apr, jun)), asOf);
+      expect(p.vat_revenue_latest_quarter.value).toBeNull();
+    });
+  });
+
   describe('tax credit grades', () => {
     const g2022 = grade(2022, 'A', 93, '2023-04-12');
     const g2023 = grade(2023, 'A', 91, '2024-04-10');

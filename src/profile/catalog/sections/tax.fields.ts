@@ -4,7 +4,7 @@ import { growth, wanToFen, yuanToFen } from '../../derive/amounts';
 import { monthIndex } from '../../derive/calendar';
 import type { DeriveContext } from '../../derive/derive-context';
 import { citWindow, declarationsFiled, lastDueMonth, taxPaid, trailingZeroRun, vatLines, vatWindow } from '../../derive/tax-declarations';
-import { fullyDeclared, relativeTrend, vatQuarters } from '../../derive/tax-quarters';
+import { relativeTrend, trendQuarters } from '../../derive/tax-quarters';
 import { TAX_CREDIT_GRADES, gradesLast3y, latestGrade, worstGrade } from '../../derive/tax-credit-grades';
 import { latestRd, latestReport, latestRevenueReport, rdLast3y } from '../../derive/tax-annual-filings';
 
@@ -18,8 +18,9 @@ import { latestRd, latestReport, latestRevenueReport, rdLast3y } from '../../der
  * and covers that quarter's three months.
  */
 
-// A VAT declaration on a quarter's last month with no VAT declaration in the two months before or
-// after it is read as quarterly, covering 3 months (derive/tax-declarations.ts, VatLine.months).
+// A VAT declaration on a quarter's last month with no VAT declaration for a month other than a
+// quarter's last in the quarter before, its own quarter or the quarter after is read as quarterly,
+// covering 3 months (derive/tax-declarations.ts, VatLine.months). Quarters: derive/tax-quarters.ts.
 const DUE_MONTHS_TEXT =
   'the due months are the months up to the latest month whose declarations were due (the 15th of the following month) on or before the as-of date: as of 2026-10-01, the 12 due months are 2025-09 … 2026-08';
 
@@ -178,9 +179,9 @@ export const TAX_FIELDS = defineSection('tax', [
       'Taxable_revenue_yuan of the VAT declarations filed on or before the as-of date for the latest calendar quarter whose declarations were all due by the as-of date (as of 2026-10-01: 2026 Q2): the three monthly declarations, or the quarterly one. Only when the quarter is fully declared.',
     nullMeans: 'unknown: that quarter is not fully declared (missing months, or no VAT declaration)',
     derive: (ctx) => {
-      const qs = vatQuarters(ctx);
+      const qs = trendQuarters(ctx);
       const q = qs[qs.length - 1];
-      return q === undefined || !fullyDeclared(q) ? derived(null) : derived(q.revenueFen, q.records);
+      return q === undefined ? derived(null) : derived(q.revenueFen, q.records);
     },
   },
   {
@@ -195,10 +196,10 @@ export const TAX_FIELDS = defineSection('tax', [
       '(revenue of the latest due quarter − revenue of the same quarter a year before) / the latter, each as for vat_revenue_latest_quarter; only when both quarters are fully declared.',
     nullMeans: 'unknown: either quarter is not fully declared, or the year-earlier revenue is 0',
     derive: (ctx) => {
-      const qs = vatQuarters(ctx);
+      const qs = trendQuarters(ctx);
       const cur = qs[qs.length - 1];
       const prev = qs[qs.length - 5];
-      if (cur === undefined || prev === undefined || !fullyDeclared(cur) || !fullyDeclared(prev)) return derived(null);
+      if (cur === undefined || prev === undefined) return derived(null);
       const g = growth(cur.revenueFen, prev.revenueFen);
       return g === null ? derived(null) : derived(g, [...prev.records, ...cur.records]);
     },
@@ -215,7 +216,7 @@ export const TAX_FIELDS = defineSection('tax', [
       'Over the 8 calendar quarters ending with the latest due quarter (see vat_revenue_latest_quarter), the least-squares slope of each fully declared quarter’s VAT taxable revenue against its position (0 … 7), divided by the mean revenue of those quarters: e.g. 0.05 = revenue grows by about 5% of its average level each quarter. Needs at least 4 fully declared quarters.',
     nullMeans: 'unknown: fewer than 4 fully declared quarters, or their mean revenue is 0',
     derive: (ctx) => {
-      const t = relativeTrend(vatQuarters(ctx));
+      const t = relativeTrend(trendQuarters(ctx));
       return t === null ? derived(null) : derived(t.value, t.fitted.flatMap((q) => q.records));
     },
   },
@@ -297,7 +298,7 @@ export const TAX_FIELDS = defineSection('tax', [
     en: 'VAT taxpayer type: general (declares monthly) or small-scale (declares quarterly)',
     sources: ['tax'],
     derivation:
-      'From the latest VAT declaration filed on or before the as-of date: small_scale when its period is a quarter’s last month and none of the two months before or after it has a VAT declaration (quarterly filing, as small-scale taxpayers and individual businesses do), otherwise general (monthly filing). A monthly filer whose only declaration so far is its first, on a quarter’s last month, reads small_scale until the next one is filed.',
+      'From the latest VAT declaration filed on or before the as-of date: small_scale when its period is a quarter’s last month and no month other than a quarter’s last in the quarter before, its own quarter or the quarter after has a VAT declaration (quarterly filing, as small-scale taxpayers and individual businesses do), otherwise general (monthly filing). A monthly filer whose only declaration so far is its first, on a quarter’s last month, reads small_scale until the next one is filed; one switching from monthly to quarterly filing reads general until its second quarterly declaration is filed.',
     nullMeans: 'unknown: no VAT declaration filed on or before the as-of date',
     derive: (ctx) => {
       const lines = vatLines(ctx);
