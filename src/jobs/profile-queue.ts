@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { HubConfig } from '../config/config';
+import { retryingJobOptions } from './job-options';
 import { PROFILE_JOB_NAMES, PROFILE_QUEUE } from './profile-job-names';
 import { producerConnection } from './redis-connections';
 
@@ -14,24 +15,14 @@ export class ProfileQueue {
     this.queue = new Queue(PROFILE_QUEUE, { connection: this.connection, prefix: config.redis.prefix });
   }
 
-  private options() {
-    const { sync } = this.config;
-    return {
-      attempts: sync.attempts,
-      backoff: { type: 'exponential' as const, delay: sync.backoffMs },
-      removeOnComplete: { count: sync.keepCompleted },
-      removeOnFail: { count: sync.keepFailed },
-    };
-  }
-
   /** Asks for a refresh after a run; the job id is the run's, so a repeated request adds nothing. */
   async refreshAfterRun(runId: string): Promise<string> {
-    const job = await this.queue.add(PROFILE_JOB_NAMES.refreshAfterRun, { runId }, { ...this.options(), jobId: `run-${runId}` });
+    const job = await this.queue.add(PROFILE_JOB_NAMES.refreshAfterRun, { runId }, { ...retryingJobOptions(this.config), jobId: `run-${runId}` });
     return job.id!;
   }
 
   async rebuildAll(): Promise<string> {
-    const job = await this.queue.add(PROFILE_JOB_NAMES.rebuildAll, { requestedAt: new Date().toISOString() }, { ...this.options(), deduplication: { id: 'rebuild-all' } });
+    const job = await this.queue.add(PROFILE_JOB_NAMES.rebuildAll, { requestedAt: new Date().toISOString() }, { ...retryingJobOptions(this.config), deduplication: { id: 'rebuild-all' } });
     return job.id!;
   }
 

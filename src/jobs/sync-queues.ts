@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { HubConfig } from '../config/config';
 import type { RunTrigger } from '../db/entities/connector-run.entity';
 import type { StreamTarget } from '../ingest/connector-catalog';
+import { retryingJobOptions } from './job-options';
 import { JOB_NAMES, streamKey, syncQueueName, type SyncStreamPayload } from './job-names';
 import { producerConnection, workerConnection } from './redis-connections';
 
@@ -54,14 +55,7 @@ export class SyncQueues {
 
   /** Options every sync job gets: retries with exponential backoff, bounded history, one per stream at a time. */
   syncJobOptions(target: StreamTarget) {
-    const { sync } = this.config;
-    return {
-      attempts: sync.attempts,
-      backoff: { type: 'exponential' as const, delay: sync.backoffMs },
-      removeOnComplete: { count: sync.keepCompleted },
-      removeOnFail: { count: sync.keepFailed },
-      deduplication: { id: streamKey(target.connector, target.stream) },
-    };
+    return { ...retryingJobOptions(this.config), deduplication: { id: streamKey(target.connector, target.stream) } };
   }
 
   /**
