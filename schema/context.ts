@@ -1,10 +1,35 @@
+import type { IncomingMessage } from 'node:http';
+import { GraphQLError } from 'graphql';
+import { authenticate } from '../src/access/api-keys.service';
+import type { Principal } from '../src/access/principal';
 import type { HubRuntime } from '../src/runtime/hub-runtime';
+import { AccessRecorder } from './access/access-recorder';
+import { RequestLoaders } from './loaders/request-loaders';
 
-/** What every resolver gets: the process's runtime. Per-request loaders join it as the API grows. */
+/** What every resolver gets: the runtime, who is asking, the request's loaders and its access log. */
 export interface GraphqlContext {
   runtime: HubRuntime;
+  /** Null for a request without `Authorization`; resolvers marked `@Authorized` refuse it. */
+  principal: Principal | null;
+  loaders: RequestLoaders;
+  access: AccessRecorder;
 }
 
-export function createContextFactory(runtime: HubRuntime): () => Promise<GraphqlContext> {
-  return async () => ({ runtime });
+const unauthenticated = (message: string) => new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+
+/** Reads `Authorization: Bearer <key>`; a malformed header or an unknown or revoked key is refused outright. */
+export async function principalOf(runtime: HubRuntime, authorization: string | undefined): Promise<Principal | null> {
+  if (authorization === undefined || authorization.trim() === '') return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  if (!match) throw unauthenticated('Authorization must be "Bearer <API key>"');
+  const principal = await authenticate(runtime.db, match[1]!, runtime.config.api.bootstrapAdminKey);
+  if (!principal) throw unauthenticated('the API key is unknown or revoked');
+  return principal;
+}
+
+export function createContextFactory(runtime: HubRuntime): (request: { req: Pick<IncomingMessage, 'headers'> }) => Promise<GraphqlContext> {
+  return async ({ req }) => {
+    const principal = await principalOf(runtime, req.headers.authorization);
+    return { runtime, principal, loaders: new RequestLoaders({ runtime, principal }), access: new AccessRecorder() };
+  };
 }

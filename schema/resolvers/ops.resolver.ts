@@ -1,4 +1,4 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { connectorStatuses } from '../../src/ops/connector-status.service';
 import { quarantineCounts, recentRuns } from '../../src/ops/run-queries';
 import type { GraphqlContext } from '../context';
@@ -17,11 +17,13 @@ export class OpsResolver {
     return Object.assign(new HealthType(), { database, redis, version });
   }
 
+  @Authorized('STEWARD', 'ADMIN')
   @Query(() => [ConnectorType], { description: 'Every connector with its streams, schedules, cursors and latest runs.' })
   async connectors(@Ctx() { runtime }: GraphqlContext): Promise<ConnectorType[]> {
     return (await connectorStatuses(runtime.db, runtime.catalog, runtime.config)).map(ConnectorType.from);
   }
 
+  @Authorized('STEWARD', 'ADMIN')
   @Query(() => [ConnectorRunType], { description: 'Recent sync runs, newest first.' })
   async connectorRuns(
     @Ctx() { runtime }: GraphqlContext,
@@ -34,6 +36,7 @@ export class OpsResolver {
     return (await recentRuns(runtime.db, { connector, stream, status, limit: first })).map(ConnectorRunType.from);
   }
 
+  @Authorized('STEWARD', 'ADMIN')
   @Query(() => [QuarantineCountType], { description: 'Quarantined records counted by stream and reason.' })
   async quarantineSummary(
     @Ctx() { runtime }: GraphqlContext,
@@ -42,6 +45,7 @@ export class OpsResolver {
     return (await quarantineCounts(runtime.db, status)).map((c) => Object.assign(new QuarantineCountType(), c));
   }
 
+  @Authorized('STEWARD', 'ADMIN')
   @Query(() => [QueueCountsType], { description: 'Live job counts per connector queue.' })
   async queues(@Ctx() { runtime }: GraphqlContext): Promise<QueueCountsType[]> {
     return (await runtime.queues.counts()).map((c) => Object.assign(new QueueCountsType(), c));

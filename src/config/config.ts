@@ -82,6 +82,11 @@ const envSchema = z.object({
     .optional(),
   PROFILE_BATCH_SIZE: int(500, 1, 5_000),
   PROFILE_REBUILD_SCHEDULE: cronSchema.default('30 1 * * *'),
+  HUB_BOOTSTRAP_ADMIN_KEY: z.string().trim().min(24, 'must be at least 24 characters (e.g. `openssl rand -base64 32`)').max(256, 'must be at most 256 characters').optional(),
+  API_MAX_DEPTH: int(12, 2, 100),
+  API_MAX_ALIASES: int(30, 1, 1_000),
+  API_MAX_COST: int(20_000, 100, 10_000_000),
+  GRAPHIQL: z.enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' }).optional(),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -118,6 +123,18 @@ export interface HubConfig {
     batchSize: number;
     /** Cron (China Standard Time) of the nightly rebuild that moves every profile's windows to the new day. */
     rebuildSchedule: string;
+  };
+  api: {
+    /** `HUB_BOOTSTRAP_ADMIN_KEY`: an ADMIN key that lives in the environment only; null when unset. */
+    bootstrapAdminKey: string | null;
+    /** Deepest selection a query may nest (default 12). */
+    maxDepth: number;
+    /** Most aliases one operation may use (default 30). */
+    maxAliases: number;
+    /** Highest estimated cost of one operation (default 20,000; see docs/api.md for how cost is counted). */
+    maxCost: number;
+    /** Serve GraphiQL at the GraphQL URL to browsers (default: in development only). */
+    graphiql: boolean;
   };
 }
 
@@ -167,6 +184,13 @@ export function loadConfig(env: Env = process.env): HubConfig {
       keepFailed: e.JOB_KEEP_FAILED,
     },
     profile: { fixedAsOf: e.PROFILE_AS_OF ?? null, batchSize: e.PROFILE_BATCH_SIZE, rebuildSchedule: e.PROFILE_REBUILD_SCHEDULE },
+    api: {
+      bootstrapAdminKey: e.HUB_BOOTSTRAP_ADMIN_KEY ?? null,
+      maxDepth: e.API_MAX_DEPTH,
+      maxAliases: e.API_MAX_ALIASES,
+      maxCost: e.API_MAX_COST,
+      graphiql: e.GRAPHIQL === undefined ? e.NODE_ENV === 'development' : ['true', '1', 'yes'].includes(e.GRAPHIQL),
+    },
   };
 }
 

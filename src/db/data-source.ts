@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { ENTITIES } from './entities';
+import { StatementCountingLogger } from './statement-counter';
 
 export interface DataSourceSettings {
   url: string;
@@ -23,6 +24,7 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
     synchronize: false,
     migrationsRun: false,
     logging: settings.logging ?? false,
+    logger: new StatementCountingLogger(settings.logging ?? false),
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
     poolSize: settings.poolSize,

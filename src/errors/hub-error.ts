@@ -11,16 +11,26 @@ export const HUB_ERROR_CODES = [
   'UNKNOWN_STREAM',
   'SERVICES_UNAVAILABLE',
   'SYNC_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'QUERY_TOO_COMPLEX',
+  'INVALID_TRANSITION',
+  'IDEMPOTENCY_CONFLICT',
+  'CONFLICT',
 ] as const;
 export type HubErrorCode = (typeof HUB_ERROR_CODES)[number];
 
 export class HubError extends Error {
+  /** Machine-readable facts about the failure (e.g. the expected check character), shown to clients. */
+  readonly details: Record<string, unknown> | undefined;
+
   constructor(
     readonly code: HubErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; details?: Record<string, unknown> },
   ) {
     super(message, options);
+    this.details = options?.details;
     this.name = 'HubError';
   }
 }

@@ -24,14 +24,17 @@ describe('npm start', () => {
     DATABASE_URL: testDatabaseUrl(suffix),
     REDIS_URL: testRedisUrl(),
     QUEUE_PREFIX: testQueuePrefix(suffix),
+    HUB_BOOTSTRAP_ADMIN_KEY: `bootstrap-${suffix}-0123456789abcdef`,
   };
   let hub: ChildProcess;
   let output = '';
   let url = '';
 
-  const graphql = async (query: string) => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-    return (await response.json()) as { data?: any; errors?: Array<{ message: string }> };
+  const graphql = async (query: string, key: string | null = env.HUB_BOOTSTRAP_ADMIN_KEY) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (key !== null) headers.authorization = `Bearer ${key}`;
+    const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query }) });
+    return (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> };
   };
 
   beforeAll(async () => {
@@ -50,7 +53,8 @@ describe('npm start', () => {
 
   it('serves GraphQL and fills every stream from the sandbox on its own', async () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
-    expect((await graphql('{ health { database redis } }')).data).toEqual({ health: { database: true, redis: true } });
+    expect((await graphql('{ health { database redis } }', null)).data).toEqual({ health: { database: true, redis: true } });
+    expect((await graphql('{ connectors { id } }', null)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
     const streams = await waitUntil(
       'every stream to have a successful first run',

@@ -1,3 +1,7 @@
+import { AccessLogEntity } from '../../access/access-log.entity';
+import { ApiKeyEntity } from '../../access/api-key.entity';
+import { ConsentEntity } from '../../access/consent.entity';
+import { InstitutionEntity } from '../../access/institution.entity';
 import { ConnectorRunEntity } from './connector-run.entity';
 import { QuarantineRecordEntity } from './quarantine-record.entity';
 import { RawRecordEntity } from './raw-record.entity';
@@ -29,4 +33,8 @@ export const ENTITIES = [
   EnterpriseNameEntity,
   RegisteredEnterpriseEntity,
   RecordNameKeyEntity,
+  InstitutionEntity,
+  ApiKeyEntity,
+  ConsentEntity,
+  AccessLogEntity,
 ];

@@ -1,0 +1,76 @@
+import type { DataSource } from 'typeorm';
+import type { SectionKey } from '../profile/catalog/field.types';
+import type { Principal } from './principal';
+
+export interface AccessEntry {
+  at: Date;
+  principal: Principal;
+  uscc: string;
+  sections: readonly SectionKey[];
+  withheld: readonly SectionKey[];
+  purposes: readonly string[];
+  operation: string;
+}
+
+export interface AccessLogRow {
+  id: string;
+  at: Date;
+  apiKeyId: number | null;
+  principalName: string;
+  role: string;
+  institutionId: number | null;
+  institutionName: string | null;
+  uscc: string;
+  sections: SectionKey[];
+  withheld: SectionKey[];
+  purpose: string;
+  operation: string;
+}
+
+/** Appends profile reads to the access log in one multi-row statement. */
+export async function recordAccess(db: DataSource, entries: readonly AccessEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const values: unknown[] = [];
+  for (const e of entries) {
+    values.push(e.at, e.principal.keyId, e.principal.name, e.principal.role, e.principal.institutionId, e.uscc, e.sections.join(','), e.withheld.join(','), e.purposes.join(',').slice(0, 255), e.operation.slice(0, 128));
+  }
+  await db.query(
+    `INSERT INTO access_log (at, api_key_id, principal_name, role, institution_id, uscc, sections, withheld, purpose, operation) VALUES ${entries.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+    values,
+  );
+}
+
+export interface AccessLogFilter {
+  uscc?: string | null;
+  institutionId?: number | null;
+  /** Rows with an id below this one (keyset paging, newest first). */
+  beforeId?: string | null;
+  limit: number;
+}
+
+/** Access-log rows, newest first. */
+export async function listAccessLog(db: DataSource, filter: AccessLogFilter): Promise<AccessLogRow[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.uscc) (where.push('a.uscc = ?'), params.push(filter.uscc));
+  if (filter.institutionId !== undefined && filter.institutionId !== null) (where.push('a.institution_id = ?'), params.push(filter.institutionId));
+  if (filter.beforeId) (where.push('a.id < ?'), params.push(filter.beforeId));
+  params.push(filter.limit);
+  const rows = (await db.query(
+    `SELECT a.id, a.at, a.api_key_id AS apiKeyId, a.principal_name AS principalName, a.role, a.institution_id AS institutionId,
+            i.name AS institutionName, a.uscc, a.sections, a.withheld, a.purpose, a.operation
+       FROM access_log a LEFT JOIN institution i ON i.id = a.institution_id
+      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY a.id DESC LIMIT ?`,
+    params,
+  )) as Array<Omit<AccessLogRow, 'sections' | 'withheld'> & { sections: string; withheld: string }>;
+  const split = (s: string) => (s === '' ? [] : (s.split(',') as SectionKey[]));
+  return rows.map((r) => ({
+    ...r,
+    id: String(r.id),
+    apiKeyId: r.apiKeyId === null ? null : Number(r.apiKeyId),
+    institutionId: r.institutionId === null ? null : Number(r.institutionId),
+    sections: split(r.sections),
+    withheld: split(r.withheld),
+  }));
+}
