@@ -8,6 +8,7 @@ import { reconcileSchedules } from '../src/jobs/schedule-reconciler';
 import { cstDate } from '../src/profile/derive/calendar';
 import { startProfileWorker } from '../src/jobs/profile-worker';
 import { startSyncWorkers } from '../src/jobs/sync-worker';
+import { ensureDemoKeys } from '../src/runtime/demo-access';
 import { openHubRuntime } from '../src/runtime/hub-runtime';
 import { exitOnBootError, onShutdown } from '../src/runtime/shutdown';
 
@@ -38,6 +39,10 @@ async function main(): Promise<void> {
   }
   const api = await serveHubApi(runtime);
   console.log(`GraphQL API ready at ${api.url}`);
+  if (sandbox) {
+    const keys = await ensureDemoKeys(runtime.db, config.dataDir);
+    console.log(`Demo API keys (send "Authorization: Bearer <key>"; also in ${keys.file}):\n  ADMIN        ${keys.admin}\n  INSTITUTION  ${keys.bank}  (demo-bank)`);
+  }
   onShutdown(log, async () => {
     await api.stop();
     await workers.close();
