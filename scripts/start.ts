@@ -5,6 +5,7 @@ import { serveHubApi } from '../schema/serve-hub-api';
 import { loadConfig } from '../src/config/config';
 import { createLogger } from '../src/infra/logger';
 import { reconcileSchedules } from '../src/jobs/schedule-reconciler';
+import { loadScheduleOverrides } from '../src/ops/schedule-overrides.service';
 import { cstDate } from '../src/profile/derive/calendar';
 import { startProfileWorker } from '../src/jobs/profile-worker';
 import { startSyncWorkers } from '../src/jobs/sync-worker';
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   const workers = startSyncWorkers(runtime);
   const profileWorker = await startProfileWorker(runtime);
   if (config.connectors.schedulersEnabled) {
-    await reconcileSchedules(config, runtime.catalog.all(), runtime.queues, log);
+    await reconcileSchedules(config, runtime.catalog.all(), runtime.queues, log, await loadScheduleOverrides(runtime.db));
     await runtime.profiles.scheduleNightlyRebuild();
   }
   const api = await serveHubApi(runtime);

@@ -30,7 +30,8 @@ export class AccessRecorder {
       uscc,
       sections: [...e.served].sort(),
       withheld: [...e.withheld].filter((s) => !e.served.has(s)).sort(),
-      purposes: [...e.purposes].sort(),
+      // `public` names reads no consent opened: it goes once a consent's purpose is there.
+      purposes: e.purposes.size > 1 ? [...e.purposes].filter((p) => p !== 'public').sort() : [...e.purposes],
       operation,
     }));
     this.byUscc.clear();

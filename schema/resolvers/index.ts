@@ -1,5 +1,16 @@
 import type { NonEmptyArray } from 'type-graphql';
+import { AggregatesResolver } from './aggregates.resolver';
+import { AccessAdminResolver } from './access-admin.resolver';
+import { AccessLogResolver } from './access-log.resolver';
+import { ConsentResolver } from './consent.resolver';
 import { OpsResolver } from './ops.resolver';
+import { EnterpriseFinancingResolver } from './enterprise-financing.resolver';
+import { FinancingCaseResolver, FinancingResolver } from './financing.resolver';
+import { ConnectorOpsResolver } from './connector-ops.resolver';
+import { QuarantineResolver } from './quarantine.resolver';
+import { ResolutionQueueResolver } from './resolution-queue.resolver';
+import { EnterpriseResolver, ProfileResolver } from './enterprise.resolver';
+import { ProfileDictionaryResolver } from './profile-dictionary.resolver';
 
 /** Every resolver class of the hub's schema; each file adds its own line. */
-export const RESOLVERS: NonEmptyArray<Function> = [OpsResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [OpsResolver, AccessAdminResolver, ConsentResolver, AccessLogResolver, AggregatesResolver, ConnectorOpsResolver, QuarantineResolver, ResolutionQueueResolver, EnterpriseResolver, ProfileResolver, ProfileDictionaryResolver, FinancingResolver, FinancingCaseResolver, EnterpriseFinancingResolver];

@@ -1,21 +1,29 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { ConnectorRunEntity, RunStatus, RunTrigger } from '../../src/db/entities/connector-run.entity';
+import { connectionType } from '../pagination/connection.type';
 
+/** GraphQL names are UPPER_SNAKE; the values are the stored ones. */
 export enum RunStatusGql {
-  running = 'running',
-  released = 'released',
-  retrying = 'retrying',
-  succeeded = 'succeeded',
-  failed = 'failed',
+  RUNNING = 'running',
+  RELEASED = 'released',
+  RETRYING = 'retrying',
+  SUCCEEDED = 'succeeded',
+  FAILED = 'failed',
 }
-registerEnumType(RunStatusGql, { name: 'RunStatus', description: 'Where a sync run stands. `released`: handed back to the queue (shutdown or upstream rate limit), to be continued.' });
+registerEnumType(RunStatusGql, {
+  name: 'RunStatus',
+  description: 'Where a sync run stands. `RELEASED`: handed back to the queue (shutdown or upstream rate limit), to be continued.',
+});
 
 export enum RunTriggerGql {
-  schedule = 'schedule',
-  manual = 'manual',
-  api = 'api',
+  SCHEDULE = 'schedule',
+  MANUAL = 'manual',
+  API = 'api',
 }
-registerEnumType(RunTriggerGql, { name: 'RunTrigger' });
+registerEnumType(RunTriggerGql, {
+  name: 'RunTrigger',
+  description: 'What started a run: its job scheduler, the operator CLI, or the API (`triggerSync`, a quarantine retry).',
+});
 
 @ObjectType('ConnectorRun', { description: 'One sync of one stream, from its first attempt to its end.' })
 export class ConnectorRunType {
@@ -37,6 +45,8 @@ export class ConnectorRunType {
   @Field(() => String, { nullable: true }) cursorAfter!: string | null;
   @Field(() => String, { nullable: true }) errorCode!: string | null;
   @Field(() => String, { nullable: true }) errorMessage!: string | null;
+  @Field(() => Date, { nullable: true, description: 'When the run’s records went through resolution and the profiles; null until then.' })
+  profiledAt!: Date | null;
 
   static from(run: ConnectorRunEntity): ConnectorRunType {
     return Object.assign(new ConnectorRunType(), {
@@ -58,6 +68,9 @@ export class ConnectorRunType {
       cursorAfter: run.cursorAfter,
       errorCode: run.errorCode,
       errorMessage: run.errorMessage,
+      profiledAt: run.profiledAt,
     });
   }
 }
+
+export const ConnectorRunConnection = connectionType('ConnectorRun', ConnectorRunType);

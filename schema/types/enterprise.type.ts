@@ -8,4 +8,11 @@ import { Field, ObjectType } from 'type-graphql';
 export class EnterpriseType {
   @Field(() => String, { description: 'The 18-character unified social credit code.' })
   uscc!: string;
+
+  @Field(() => String, { nullable: true, description: "Registered name (public registry data) as of the profile's as-of date; null when the registry has none for that date." })
+  name!: string | null;
+
+  static of(uscc: string, name: string | null): EnterpriseType {
+    return Object.assign(new EnterpriseType(), { uscc, name });
+  }
 }

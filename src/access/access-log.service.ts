@@ -19,6 +19,7 @@ export interface AccessLogRow {
   principalName: string;
   role: string;
   institutionId: number | null;
+  institutionCode: string | null;
   institutionName: string | null;
   uscc: string;
   sections: SectionKey[];
@@ -48,21 +49,25 @@ export interface AccessLogFilter {
   limit: number;
 }
 
-/** Access-log rows, newest first. */
-export async function listAccessLog(db: DataSource, filter: AccessLogFilter): Promise<AccessLogRow[]> {
+function accessLogWhere(filter: Omit<AccessLogFilter, 'limit'>): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.uscc) (where.push('a.uscc = ?'), params.push(filter.uscc));
   if (filter.institutionId !== undefined && filter.institutionId !== null) (where.push('a.institution_id = ?'), params.push(filter.institutionId));
   if (filter.beforeId) (where.push('a.id < ?'), params.push(filter.beforeId));
-  params.push(filter.limit);
+  return { sql: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/** Access-log rows, newest first, with their institutions, in one statement. */
+export async function listAccessLog(db: DataSource, filter: AccessLogFilter): Promise<AccessLogRow[]> {
+  const { sql, params } = accessLogWhere(filter);
   const rows = (await db.query(
     `SELECT a.id, a.at, a.api_key_id AS apiKeyId, a.principal_name AS principalName, a.role, a.institution_id AS institutionId,
-            i.name AS institutionName, a.uscc, a.sections, a.withheld, a.purpose, a.operation
+            i.code AS institutionCode, i.name AS institutionName, a.uscc, a.sections, a.withheld, a.purpose, a.operation
        FROM access_log a LEFT JOIN institution i ON i.id = a.institution_id
-      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ${sql}
       ORDER BY a.id DESC LIMIT ?`,
-    params,
+    [...params, filter.limit],
   )) as Array<Omit<AccessLogRow, 'sections' | 'withheld'> & { sections: string; withheld: string }>;
   const split = (s: string) => (s === '' ? [] : (s.split(',') as SectionKey[]));
   return rows.map((r) => ({
@@ -73,4 +78,11 @@ export async function listAccessLog(db: DataSource, filter: AccessLogFilter): Pr
     sections: split(r.sections),
     withheld: split(r.withheld),
   }));
+}
+
+/** How many rows match the filter, over all pages. */
+export async function countAccessLog(db: DataSource, filter: Pick<AccessLogFilter, 'uscc' | 'institutionId'>): Promise<number> {
+  const { sql, params } = accessLogWhere({ uscc: filter.uscc, institutionId: filter.institutionId });
+  const [row] = (await db.query(`SELECT COUNT(*) AS n FROM access_log a ${sql}`, params)) as Array<{ n: string | number }>;
+  return Number(row?.n ?? 0);
 }

@@ -30,7 +30,17 @@ export interface SectionAccess {
   purposes: string[];
 }
 
-const inForce = (c: ConsentGrant, at: Date): boolean => c.revokedAt === null && c.grantedAt <= at && at < c.expiresAt;
+/** Where a consent stands at a moment: in force from `grantedAt` (inclusive) to `expiresAt` (exclusive), unless revoked. */
+export type ConsentStatus = 'IN_FORCE' | 'NOT_YET_IN_FORCE' | 'EXPIRED' | 'REVOKED';
+
+export function consentStatus(c: Pick<ConsentGrant, 'grantedAt' | 'expiresAt' | 'revokedAt'>, at: Date): ConsentStatus {
+  if (c.revokedAt !== null) return 'REVOKED';
+  if (at < c.grantedAt) return 'NOT_YET_IN_FORCE';
+  if (at >= c.expiresAt) return 'EXPIRED';
+  return 'IN_FORCE';
+}
+
+const inForce = (c: ConsentGrant, at: Date): boolean => consentStatus(c, at) === 'IN_FORCE';
 
 /**
  * Which sections of one enterprise's profile a principal may see at a moment, and for each withheld

@@ -34,7 +34,7 @@ export class ConsentEntity {
   @Column({ name: 'revoked_at', type: 'datetime', precision: 3, nullable: true })
   revokedAt!: Date | null;
 
-  /** The key that recorded the consent (null: the bootstrap admin key). */
+  /** The key that recorded the consent (null: the bootstrap admin key or the operator CLI). */
   @Column({ name: 'recorded_by_key_id', type: 'int', unsigned: true, nullable: true })
   recordedByKeyId!: number | null;
 }

@@ -3,7 +3,9 @@ import { RUN_STATUSES, type RunStatus } from '../db/entities/connector-run.entit
 import { QUARANTINE_STATUSES, type QuarantineStatus } from '../db/entities/quarantine-record.entity';
 import { reconcileSchedules, desiredSchedules } from '../jobs/schedule-reconciler';
 import { quarantineCounts, recentRuns } from '../ops/run-queries';
+import { loadScheduleOverrides } from '../ops/schedule-overrides.service';
 import type { HubRuntime } from '../runtime/hub-runtime';
+import { addAccessCommands } from './access.commands';
 import { printTable } from './print-table';
 import { addProfileCommands } from './profile.commands';
 import { addResolutionCommands } from './resolution.commands';
@@ -108,9 +110,10 @@ export function buildHubProgram(open: () => Promise<HubRuntime>, out: (line: str
     .option('--apply', 'create, update and remove job schedulers to match the configuration')
     .action((opts: { apply?: boolean }) =>
       withRuntime(async (rt) => {
-        if (opts.apply) out(JSON.stringify(await reconcileSchedules(rt.config, rt.catalog.all(), rt.queues, rt.log)));
+        const stored = await loadScheduleOverrides(rt.db);
+        if (opts.apply) out(JSON.stringify(await reconcileSchedules(rt.config, rt.catalog.all(), rt.queues, rt.log, stored)));
         const rows = [];
-        for (const d of desiredSchedules(rt.config, rt.catalog.all())) {
+        for (const d of desiredSchedules(rt.config, rt.catalog.all(), stored)) {
           const s = await rt.queues.queue(d.connector).getJobScheduler(`${d.connector}/${d.stream}`);
           rows.push({ connector: d.connector, stream: d.stream, cron: d.pattern, scheduled: s ? 'yes' : 'no', next: s?.next ? new Date(s.next).toISOString() : '' });
         }
@@ -125,6 +128,7 @@ export function buildHubProgram(open: () => Promise<HubRuntime>, out: (line: str
 
   addProfileCommands(program, withRuntime, out);
   addResolutionCommands(program, withRuntime, out);
+  addAccessCommands(program, withRuntime, out);
   return program;
 }
 

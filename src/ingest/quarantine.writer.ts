@@ -63,3 +63,24 @@ export async function hasOpenQuarantine(runner: SqlRunner, connector: string, st
   )) as unknown[];
   return rows.length > 0;
 }
+
+/**
+ * Settles one open quarantine entry by a steward. Returns false when it is not open (already
+ * settled, or no such entry): a settled entry is never settled twice.
+ */
+export async function settleQuarantine(
+  runner: SqlRunner,
+  id: string,
+  settlement: { status: 'resolved' | 'ignored'; note: string | null; by: string },
+): Promise<boolean> {
+  const result = (await runner.query(
+    "UPDATE `quarantine_record` SET `status` = ?, `settled_at` = NOW(3), `settled_note` = ?, `settled_by` = ? WHERE `id` = ? AND `status` = 'open'",
+    [settlement.status, settlement.note?.slice(0, 1024) ?? null, settlement.by.slice(0, 128), id],
+  )) as { affectedRows: number };
+  return result.affectedRows === 1;
+}
+
+/** A still-invalid entry keeps the reason the stream's current validation gives, so stewards see today's problem. */
+export async function updateQuarantineReason(runner: SqlRunner, id: string, reasonCode: QuarantineReasonCode, reasonMessage: string): Promise<void> {
+  await runner.query('UPDATE `quarantine_record` SET `reason_code` = ?, `reason_message` = ? WHERE `id` = ?', [reasonCode, reasonMessage.slice(0, 1024), id]);
+}

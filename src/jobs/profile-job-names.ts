@@ -13,6 +13,11 @@ export const PROFILE_JOB_NAMES = {
   refreshAfterRun: 'refresh-after-run',
   /** Resolve every record and recompute every profile. */
   rebuildAll: 'rebuild-all',
+  /**
+   * Recompute named enterprises' profiles after something other than a sync changed their inputs
+   * (a recorded financing event); the job id names the cause, so a repeated request adds nothing.
+   */
+  refreshEnterprises: 'refresh-enterprises',
 } as const;
 
 export type ProfileJobName = (typeof PROFILE_JOB_NAMES)[keyof typeof PROFILE_JOB_NAMES];
@@ -20,4 +25,5 @@ export type ProfileJobName = (typeof PROFILE_JOB_NAMES)[keyof typeof PROFILE_JOB
 export interface ProfileJobPayloads {
   'refresh-after-run': { runId: string };
   'rebuild-all': { requestedAt: string };
+  'refresh-enterprises': { usccs: string[]; cause: string };
 }

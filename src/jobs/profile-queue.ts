@@ -21,6 +21,12 @@ export class ProfileQueue {
     return job.id!;
   }
 
+  /** Asks for the named enterprises' profiles to be recomputed; `cause` (e.g. `financing-event-42`) is the job id. */
+  async refreshEnterprises(usccs: readonly string[], cause: string): Promise<string> {
+    const job = await this.queue.add(PROFILE_JOB_NAMES.refreshEnterprises, { usccs: [...usccs], cause }, { ...retryingJobOptions(this.config), jobId: cause });
+    return job.id!;
+  }
+
   async rebuildAll(): Promise<string> {
     const job = await this.queue.add(PROFILE_JOB_NAMES.rebuildAll, { requestedAt: new Date().toISOString() }, { ...retryingJobOptions(this.config), deduplication: { id: 'rebuild-all' } });
     return job.id!;

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { HubConfig } from '../config/config';
 import type { Logger } from '../infra/logger';
 import { currentAsOf } from '../profile/pipeline/as-of';
+import { recomputeProfiles, type RecomputeCounts } from '../profile/pipeline/profile.service';
 import { rebuildEverything, refreshPendingRuns, type RefreshOutcome } from '../profile/pipeline/refresh.service';
 
 export interface ProfileJobDeps {
@@ -24,4 +25,11 @@ export async function handleRebuildAll(deps: ProfileJobDeps): Promise<RefreshOut
   const outcome = await rebuildEverything(deps.db, optionsOf(deps.config));
   deps.log.info({ ...outcome, runs: outcome.runs.length }, 'all profiles rebuilt');
   return outcome;
+}
+
+/** `refresh-enterprises`: the named enterprises' profiles recomputed (after a financing event, say). */
+export async function handleRefreshEnterprises(deps: ProfileJobDeps, payload: { usccs: string[]; cause: string }): Promise<RecomputeCounts> {
+  const counts = await recomputeProfiles(deps.db, payload.usccs, optionsOf(deps.config));
+  deps.log.info({ ...counts, cause: payload.cause }, 'profiles recomputed');
+  return counts;
 }

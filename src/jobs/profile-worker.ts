@@ -1,6 +1,6 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { PROFILE_JOB_NAMES, PROFILE_QUEUE, type ProfileJobName, type ProfileJobPayloads } from './profile-job-names';
-import { handleRebuildAll, handleRefreshAfterRun, type ProfileJobDeps } from './profile-refresh.job';
+import { handleRebuildAll, handleRefreshAfterRun, handleRefreshEnterprises, type ProfileJobDeps } from './profile-refresh.job';
 import type { ProfileQueue } from './profile-queue';
 import { workerConnection } from './redis-connections';
 
@@ -11,6 +11,7 @@ function handlers(deps: ProfileJobDeps): Handlers {
   return {
     [PROFILE_JOB_NAMES.refreshAfterRun]: () => handleRefreshAfterRun(deps),
     [PROFILE_JOB_NAMES.rebuildAll]: () => handleRebuildAll(deps),
+    [PROFILE_JOB_NAMES.refreshEnterprises]: (job) => handleRefreshEnterprises(deps, job.data),
   };
 }
 

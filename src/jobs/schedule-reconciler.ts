@@ -1,25 +1,55 @@
 import { randomUUID } from 'node:crypto';
+import type { Queue } from 'bullmq';
 import type { Connector } from '../../connectors/sdk/connector';
 import type { HubConfig } from '../config/config';
 import type { Logger } from '../infra/logger';
 import { JOB_NAMES, schedulerId, type ScheduledSyncPayload } from './job-names';
 import type { SyncQueues } from './sync-queues';
 
+/** Time zone of every stream's cron, as of the nightly profile rebuild: the hub's sources keep China Standard Time. */
+export const SCHEDULE_TIMEZONE = 'Asia/Shanghai';
+
+/** Where a stream's cron comes from: its own default, `CONNECTOR_SCHEDULES`, or a steward's override (stored). */
+export type ScheduleSource = 'default' | 'config' | 'override';
+
 export interface StreamSchedule {
   connector: string;
   stream: string;
   pattern: string;
+  tz: string;
+  source: ScheduleSource;
 }
 
-/** Each stream's cron: `connector/stream` in config, else `connector`, else the stream's own default. */
-export function desiredSchedules(config: HubConfig, connectors: readonly Connector[]): StreamSchedule[] {
+/** Stewards' stored crons keyed by stream key (`connector/stream`); see src/ops/schedule-overrides.service.ts. */
+export type ScheduleOverrides = Readonly<Record<string, string>>;
+
+/**
+ * Each stream's cron: a steward's stored override, else `connector/stream` in config, else
+ * `connector`, else the stream's own default.
+ */
+export function desiredSchedules(config: HubConfig, connectors: readonly Connector[], stored: ScheduleOverrides = {}): StreamSchedule[] {
   const overrides = config.connectors.schedules;
   return connectors.flatMap((c) =>
-    c.streams.map((s) => ({
-      connector: c.id,
-      stream: s.name,
-      pattern: overrides[schedulerId(c.id, s.name)] ?? overrides[c.id] ?? s.defaultSchedule,
-    })),
+    c.streams.map((s) => {
+      const key = schedulerId(c.id, s.name);
+      const configured = overrides[key] ?? overrides[c.id];
+      const pattern = stored[key] ?? configured ?? s.defaultSchedule;
+      const source: ScheduleSource = stored[key] !== undefined ? 'override' : configured !== undefined ? 'config' : 'default';
+      return { connector: c.id, stream: s.name, pattern, tz: SCHEDULE_TIMEZONE, source };
+    }),
+  );
+}
+
+/**
+ * Creates or changes one stream's job scheduler. `immediately` runs it once at once (a stream's
+ * first scheduler, so a new deployment has data without waiting for the cron).
+ */
+export async function upsertStreamScheduler(queue: Queue, schedule: StreamSchedule, immediately: boolean): Promise<void> {
+  const data: ScheduledSyncPayload = { connector: schedule.connector, stream: schedule.stream };
+  await queue.upsertJobScheduler(
+    schedulerId(schedule.connector, schedule.stream),
+    { pattern: schedule.pattern, tz: schedule.tz, immediately },
+    { name: JOB_NAMES.scheduledSync, data, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 500 }, attempts: 3 } },
   );
 }
 
@@ -35,6 +65,8 @@ export async function reconcileSchedules(
   connectors: readonly Connector[],
   queues: SyncQueues,
   log: Logger,
+  /** Stewards' stored overrides (`loadScheduleOverrides(db)`); without them a restart would undo them. */
+  stored: ScheduleOverrides = {},
 ): Promise<{ upserted: number; removed: number } | 'skipped'> {
   const lockKey = `${config.redis.prefix}:schedule-reconciler:lock`;
   const owner = randomUUID();
@@ -44,7 +76,7 @@ export async function reconcileSchedules(
     return 'skipped';
   }
   try {
-    const desired = desiredSchedules(config, connectors);
+    const desired = desiredSchedules(config, connectors, stored);
     let upserted = 0;
     let removed = 0;
     for (const connector of connectors) {
@@ -59,14 +91,8 @@ export async function reconcileSchedules(
       }
       for (const d of mine) {
         const current = existing.find((s) => s.key === schedulerId(d.connector, d.stream));
-        if (current && current.pattern === d.pattern) continue;
-        const data: ScheduledSyncPayload = { connector: d.connector, stream: d.stream };
-        await queue.upsertJobScheduler(
-          schedulerId(d.connector, d.stream),
-          // A stream's first scheduler runs once at once, so a new deployment has data without waiting for the cron.
-          { pattern: d.pattern, immediately: current === undefined },
-          { name: JOB_NAMES.scheduledSync, data, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 500 }, attempts: 3 } },
-        );
+        if (current && current.pattern === d.pattern && current.tz === d.tz) continue;
+        await upsertStreamScheduler(queue, d, current === undefined);
         upserted += 1;
       }
     }

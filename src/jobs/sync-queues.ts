@@ -27,6 +27,20 @@ export interface QueueCounts {
   paused: boolean;
 }
 
+/** Live job counts of any hub queue (prioritized jobs count as waiting). */
+export async function queueCounts(q: Queue): Promise<QueueCounts> {
+  const [c, paused] = await Promise.all([q.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'failed', 'completed'), q.isPaused()]);
+  return {
+    queue: q.name,
+    waiting: (c.waiting ?? 0) + (c.prioritized ?? 0),
+    active: c.active ?? 0,
+    delayed: c.delayed ?? 0,
+    failed: c.failed ?? 0,
+    completed: c.completed ?? 0,
+    paused,
+  };
+}
+
 /** The producer side: one BullMQ queue per connector, for enqueueing syncs and watching them. */
 export class SyncQueues {
   private readonly queues = new Map<string, Queue>();
@@ -107,20 +121,7 @@ export class SyncQueues {
   }
 
   async counts(): Promise<QueueCounts[]> {
-    return Promise.all(
-      [...this.queues.values()].map(async (q) => {
-        const c = await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'failed', 'completed');
-        return {
-          queue: q.name,
-          waiting: (c.waiting ?? 0) + (c.prioritized ?? 0),
-          active: c.active ?? 0,
-          delayed: c.delayed ?? 0,
-          failed: c.failed ?? 0,
-          completed: c.completed ?? 0,
-          paused: await q.isPaused(),
-        };
-      }),
-    );
+    return Promise.all([...this.queues.values()].map(queueCounts));
   }
 
   /** Waits until no sync job is waiting, active or delayed, with a deadline and a pause between looks. */

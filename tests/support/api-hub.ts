@@ -52,7 +52,7 @@ export async function createApiTestHub(options: { sandbox?: Partial<SandboxOptio
       hub.startWorkers();
       await hub.startProfileWorker();
       await syncThroughQueue(hub.runtime.db, hub.runtime.queues, hub.runtime.catalog.targets());
-      await hub.runtime.profiles.waitUntilQuiet(300_000);
+      await hub.waitUntilProfiled(300_000);
     }
     const { db } = hub.runtime;
     await createInstitution(db, { code: 'qilu-bank', name: '齐鲁银行' });

@@ -17,6 +17,11 @@ export interface TestHub {
   startWorkers(): SyncWorkers;
   /** The profile worker: resolution and profile refresh after each run. */
   startProfileWorker(): Promise<ProfileWorker>;
+  /**
+   * Waits until every sync run with new records has been profiled: the profile queue can look quiet
+   * for a moment between a run's end and the enqueueing of its refresh job.
+   */
+  waitUntilProfiled(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -59,6 +64,18 @@ export async function createTestHub(options: { sandbox?: Partial<SandboxOptions>
       const w = await startProfileWorker(runtime);
       workers.push(w);
       return w;
+    },
+    async waitUntilProfiled(timeoutMs = 300_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        await runtime.profiles.waitUntilQuiet(timeoutMs);
+        const [{ n }] = (await runtime.db.query(
+          "SELECT COUNT(*) AS n FROM connector_run WHERE profiled_at IS NULL AND status IN ('succeeded', 'failed') AND records_inserted + records_updated > 0",
+        )) as Array<{ n: string }>;
+        if (Number(n) === 0) return;
+        if (Date.now() > deadline) throw new Error(`${n} sync runs still not profiled after ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
     },
     async close() {
       await Promise.all(workers.map((w) => w.close()));

@@ -15,6 +15,9 @@ import { RecordLinkEntity } from '../../resolution/entities/record-link.entity';
 import { RecordNameKeyEntity } from '../../resolution/entities/record-name-key.entity';
 import { RegisteredEnterpriseEntity } from '../../resolution/entities/registered-enterprise.entity';
 import { ResolutionCaseEntity } from '../../resolution/entities/resolution-case.entity';
+import { FinancingCaseEntity } from '../../financing/financing-case.entity';
+import { FinancingEventEntity } from '../../financing/financing-event.entity';
+import { StreamScheduleOverrideEntity } from '../../ops/stream-schedule-override.entity';
 
 export { ConnectorRunEntity, QuarantineRecordEntity, RawRecordEntity, StreamStateEntity };
 
@@ -37,4 +40,7 @@ export const ENTITIES = [
   ApiKeyEntity,
   ConsentEntity,
   AccessLogEntity,
+  FinancingCaseEntity,
+  FinancingEventEntity,
+  StreamScheduleOverrideEntity,
 ];

@@ -58,4 +58,8 @@ export class QuarantineRecordEntity {
 
   @Column({ name: 'settled_note', type: 'varchar', length: 1024, nullable: true })
   settledNote!: string | null;
+
+  /** Who settled it: a steward's principal name; null when a valid version settled it during a sync. */
+  @Column({ name: 'settled_by', type: 'varchar', length: 128, nullable: true })
+  settledBy!: string | null;
 }

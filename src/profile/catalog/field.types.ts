@@ -32,8 +32,11 @@ export const SECTIONS = [
 ] as const;
 export type SectionKey = (typeof SECTIONS)[number];
 
-/** Where a value comes from: an upstream connector, or other profile fields. */
-export const FIELD_SOURCES = ['market-regulation', 'tax', 'utility', 'patent', 'profile'] as const;
+/**
+ * Where a value comes from: an upstream connector, other profile fields, or `financing`: the events
+ * institutions record through the API (financing_event).
+ */
+export const FIELD_SOURCES = ['market-regulation', 'tax', 'utility', 'patent', 'profile', 'financing'] as const;
 export type FieldSource = (typeof FIELD_SOURCES)[number];
 
 /** A field's value as computed: numbers for integer/decimal/money/ratio, strings for dates, enums, codes and text. */

@@ -36,6 +36,21 @@ export type BillRecord = SourceRecord<Raw<typeof utility.billSchema>>;
 export type PatentRecord = SourceRecord<Raw<typeof patent.patentSchema>>;
 export type LegalEventRecord = SourceRecord<Raw<typeof patent.legalEventSchema>>;
 
+/** A financing event an institution recorded through the API (`financing_event`), as the profile reads it. */
+export interface FinancingEventData {
+  readonly case_id: number;
+  readonly institution_id: number;
+  readonly product: string;
+  /** APPLICATION, APPROVAL, REJECTION, DISBURSEMENT, REPAYMENT, OVERDUE, DEFAULT, SETTLEMENT or RECOVERY. */
+  readonly kind: string;
+  /** Fen; null when the event carries no amount. */
+  readonly amount_fen: number | null;
+  /** `YYYY-MM-DD`. */
+  readonly occurred_on: string;
+}
+/** Its `id` is the `financing_event` id (not a raw record's), its connector `financing`, its updatedAt when recorded. */
+export type FinancingEventRecord = SourceRecord<FinancingEventData>;
+
 /**
  * Every stored record resolved to one enterprise, by stream. Records are the latest stored version;
  * derivations filter them by their own dates against the as-of date, so a past profile can be
@@ -58,6 +73,8 @@ export interface EnterpriseRecords {
   readonly bills: readonly BillRecord[];
   readonly patents: readonly PatentRecord[];
   readonly legalEvents: readonly LegalEventRecord[];
+  /** Financing events recorded by institutions, in recording order (not a connector's stream). */
+  readonly financingEvents: readonly FinancingEventRecord[];
 }
 
 /** Where each (connector, stream) lands in `EnterpriseRecords`. */
@@ -98,5 +115,6 @@ export function emptyRecords(uscc: string): { -readonly [K in keyof EnterpriseRe
     bills: [],
     patents: [],
     legalEvents: [],
+    financingEvents: [],
   };
 }

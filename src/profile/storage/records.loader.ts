@@ -1,5 +1,5 @@
 import type { SqlRunner } from '../../ingest/sql-chunks';
-import { emptyRecords, RECORD_SLOTS, type EnterpriseRecords, type SourceRecord } from '../derive/enterprise-records';
+import { emptyRecords, RECORD_SLOTS, type EnterpriseRecords, type FinancingEventRecord, type SourceRecord } from '../derive/enterprise-records';
 
 interface LinkedRow {
   uscc: string;
@@ -15,8 +15,9 @@ const SLOTS: ReadonlyMap<string, Slot> = new Map(Object.entries(RECORD_SLOTS));
 
 /**
  * Loads every stored record linked to each of `usccs` (one statement through the link index) and
- * sorts them into one bundle per enterprise. Enterprises without any linked record get an empty
- * bundle, so their profile is computed (all unknown) rather than silently skipped.
+ * sorts them into one bundle per enterprise, with the financing events institutions recorded (one
+ * more statement). Enterprises without any linked record get an empty bundle, so their profile is
+ * computed (all unknown) rather than silently skipped.
  */
 export async function loadEnterpriseRecords(db: SqlRunner, usccs: readonly string[]): Promise<EnterpriseRecords[]> {
   if (usccs.length === 0) return [];
@@ -43,5 +44,28 @@ export async function loadEnterpriseRecords(db: SqlRunner, usccs: readonly strin
     if (slot === 'registration') bundle.registration = record as typeof bundle.registration;
     else (bundle[slot] as SourceRecord[]).push(record);
   }
+  for (const event of await loadFinancingEvents(db, usccs)) bundles.get(event.uscc)?.financingEvents.push(event.record);
   return [...bundles.values()];
+}
+
+/**
+ * The financing events institutions recorded for the enterprises (one statement), in recording
+ * order: the profile's financing loan fields are derived from them like from any source's records.
+ */
+async function loadFinancingEvents(db: SqlRunner, usccs: readonly string[]): Promise<Array<{ uscc: string; record: FinancingEventRecord }>> {
+  const rows = (await db.query(
+    "SELECT `id`, `uscc`, `case_id`, `institution_id`, `product`, `kind`, `amount_fen`, DATE_FORMAT(`occurred_on`, '%Y-%m-%d') AS `occurred_on`, `recorded_at` " +
+      `FROM \`financing_event\` WHERE \`uscc\` IN (${usccs.map(() => '?').join(',')}) ORDER BY \`uscc\`, \`id\``,
+    [...usccs],
+  )) as Array<{ id: string; uscc: string; case_id: number; institution_id: number; product: string; kind: string; amount_fen: string | null; occurred_on: string; recorded_at: Date }>;
+  return rows.map((r) => ({
+    uscc: r.uscc,
+    record: {
+      id: String(r.id),
+      connector: 'financing',
+      stream: 'events',
+      updatedAt: r.recorded_at,
+      data: { case_id: Number(r.case_id), institution_id: Number(r.institution_id), product: r.product, kind: r.kind, amount_fen: r.amount_fen === null ? null : Number(r.amount_fen), occurred_on: r.occurred_on },
+    },
+  }));
 }

@@ -140,10 +140,10 @@ const ids = (key: string, asOf = AS_OF) => deriveOne(key, records, asOf).records
 const idsOf = (...rs: { id: string }[]) => rs.map((r) => r.id).sort();
 
 describe('financing section', () => {
-  it('has exactly 15 fields with unique snake_case keys, all documented', () => {
-    expect(FINANCING_FIELDS).toHaveLength(15);
+  it('has exactly 22 fields with unique snake_case keys, all documented', () => {
+    expect(FINANCING_FIELDS).toHaveLength(22);
     const keys = FINANCING_FIELDS.map((f) => f.key);
-    expect(new Set(keys).size).toBe(15);
+    expect(new Set(keys).size).toBe(22);
     for (const f of FINANCING_FIELDS) {
       expect(f.key).toMatch(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/);
       expect(f.section).toBe('financing');
@@ -154,7 +154,10 @@ describe('financing section', () => {
 
   it('gives 0 for event counts and null for the rest when nothing is on record', () => {
     const empty = bundle(() => undefined);
-    const zero = ['ip_pledges_registered_36m', 'active_pledgee_banks', 'pledgee_banks', 'ip_pledges_released', 'capital_increase_amount_36m', 'unpledged_valid_inventions'];
+    const zero = [
+      'ip_pledges_registered_36m', 'active_pledgee_banks', 'pledgee_banks', 'ip_pledges_released', 'capital_increase_amount_36m', 'unpledged_valid_inventions',
+      'recorded_loans_outstanding_fen', 'lenders_with_outstanding_loan', 'loans_disbursed_36m', 'loan_amount_disbursed_36m', 'loan_overdue_events_12m', 'loan_defaults_36m',
+    ];
     for (const f of FINANCING_FIELDS) {
       expect([f.key, deriveOne(f.key, empty, AS_OF).value]).toEqual([f.key, zero.includes(f.key) ? 0 : null]);
     }

@@ -8,14 +8,21 @@ import { pledgesAsOf, type Pledge } from '../../derive/ip-pledges';
 import { capitalChanges36m, capitalIncreases, capitalIncreases36m, windowStart36m } from '../../derive/financing-capital-changes';
 import { validPatents } from '../../derive/ip-portfolio';
 import { investmentVehicleHolders, shareOf, stateHolders } from '../../derive/financing-shareholders';
+import { eventsOfKind, eventsOfKindWithin, outstandingLoans } from '../../derive/financing-loans';
 
 /*
  * Financing, as far as the hub's sources show it. Debt: patent pledges registered at the patent
- * office (a pledge secures a bank loan; the pledgee is the lender). Equity: investment vehicles and
- * state investors on the shareholder register, registered-capital increases. Registered and paid-in
- * capital themselves are identity fields; counts of capital changes are governance's.
- * Loans recorded by financial institutions are not a source yet.
+ * office (a pledge secures a bank loan; the pledgee is the lender), and loans financial institutions
+ * record through the API (source `financing`: cases and their events). Equity: investment vehicles
+ * and state investors on the shareholder register, registered-capital increases. Registered and
+ * paid-in capital themselves are identity fields; counts of capital changes are governance's.
  */
+
+/** Repeated derivation wording for recorded financing events. */
+const LOAN_EVENTS =
+  'financing events recorded by institutions through the API (applyForFinancing / recordFinancingEvent) whose occurredOn is on or before the as-of date';
+/** How a case's outstanding on the as-of date follows from its events. */
+const OUTSTANDING = `a case's outstanding on the as-of date is the sum of its DISBURSEMENT amounts less its REPAYMENT, RECOVERY and SETTLEMENT (write-off) amounts, over ${LOAN_EVENTS}`;
 
 /** Repeated derivation wording for the enterprise's pledges. */
 const PLEDGES =
@@ -87,14 +94,17 @@ export const FINANCING_FIELDS = defineSection('financing', [
     key: 'first_loan_date',
     type: 'date',
     unit: null,
-    zh: '首笔贷款日期（目前以首次专利质押登记日计）',
-    en: 'First loan date (for now: the first patent pledge registration)',
-    sources: ['patent'],
-    derivation: `Earliest \`pledged\` event_on among the enterprise's pledges (${PLEDGES}): a patent pledge secures a bank loan, so its registration dates a loan. Loans recorded by financial institutions will feed this field (the earliest of both) once the hub records financing events.`,
-    nullMeans: 'none known: no patent pledge on record by the as-of date (the enterprise may still have unsecured or otherwise secured loans)',
+    zh: '首笔贷款日期（首次专利质押登记日与机构记录的首次放款日中较早者）',
+    en: 'First loan date (the earlier of the first patent pledge registration and the first recorded disbursement)',
+    sources: ['patent', 'financing'],
+    derivation: `The earlier of: the earliest \`pledged\` event_on among the enterprise's pledges (${PLEDGES}; a patent pledge secures a bank loan, so its registration dates a loan), and the earliest occurredOn of a DISBURSEMENT among ${LOAN_EVENTS}. Provenance: that one event.`,
+    nullMeans: 'none known: no patent pledge and no recorded disbursement by the as-of date (the enterprise may still have loans from institutions that record none here)',
     derive: (ctx) => {
-      const first = pledgesByDate(ctx)[0];
-      return first === undefined ? derived(null) : derived(first.pledged.data.event_on, [first.pledged]);
+      const pledge = pledgesByDate(ctx)[0];
+      let disbursement = eventsOfKind(ctx, 'DISBURSEMENT')[0];
+      for (const d of eventsOfKind(ctx, 'DISBURSEMENT')) if (d.data.occurred_on < disbursement!.data.occurred_on) disbursement = d;
+      if (disbursement !== undefined && (pledge === undefined || disbursement.data.occurred_on < pledge.pledged.data.event_on)) return derived(disbursement.data.occurred_on, [disbursement]);
+      return pledge === undefined ? derived(null) : derived(pledge.pledged.data.event_on, [pledge.pledged]);
     },
   },
   {
@@ -145,6 +155,110 @@ export const FINANCING_FIELDS = defineSection('financing', [
         used.push(p.pledged, p.released);
       }
       return used.length === 0 ? derived(null) : derived(Math.round(days / (used.length / 2)), used);
+    },
+  },
+  // ── Debt: loans recorded by institutions (source financing) ───────────────────────────────
+  {
+    key: 'recorded_loans_outstanding_fen',
+    type: 'money',
+    unit: 'CNY fen',
+    zh: '评估日机构记录的贷款余额',
+    en: 'Outstanding balance of loans recorded by institutions, on the as-of date',
+    sources: ['financing'],
+    derivation: `Sum over the enterprise's financing cases of their outstanding, where ${OUTSTANDING}. Cases fully repaid, recovered or written off count 0. Provenance: the balance-moving events of the cases still outstanding.`,
+    nullMeans: 'never null: 0 when no recorded loan is outstanding (loans at institutions that record nothing in the hub are not known)',
+    derive: (ctx) => {
+      const loans = outstandingLoans(ctx);
+      let total = 0;
+      for (const l of loans) total += l.outstandingFen;
+      return derived(total, loans.flatMap((l) => l.events));
+    },
+  },
+  {
+    key: 'lenders_with_outstanding_loan',
+    type: 'integer',
+    unit: 'count',
+    zh: '评估日有未结清贷款的机构数',
+    en: 'Institutions with a recorded loan outstanding on the as-of date',
+    sources: ['financing'],
+    derivation: `Number of distinct institutions among the enterprise's financing cases with an outstanding above 0, where ${OUTSTANDING}. Provenance: the balance-moving events of those cases.`,
+    nullMeans: 'never null: 0 when no recorded loan is outstanding',
+    derive: (ctx) => {
+      const loans = outstandingLoans(ctx);
+      return derived(new Set(loans.map((l) => l.institutionId)).size, loans.flatMap((l) => l.events));
+    },
+  },
+  {
+    key: 'loans_disbursed_36m',
+    type: 'integer',
+    unit: 'count',
+    zh: '近36个月机构记录的放款笔数（按贷款计）',
+    en: 'Recorded loans with a disbursement in the last 36 months',
+    sources: ['financing'],
+    derivation: `Number of distinct financing cases with a DISBURSEMENT event whose occurredOn is in (as-of date − 36 months, as-of date], among ${LOAN_EVENTS}; several tranches of one loan count once. Provenance: those DISBURSEMENT events.`,
+    nullMeans: 'never null: 0 when no disbursement was recorded in the window',
+    derive: (ctx) => {
+      const events = eventsOfKindWithin(ctx, 'DISBURSEMENT', 36);
+      return derived(new Set(events.map((e) => e.data.case_id)).size, events);
+    },
+  },
+  {
+    key: 'loan_amount_disbursed_36m',
+    type: 'money',
+    unit: 'CNY fen',
+    zh: '近36个月机构记录的放款金额',
+    en: 'Amount disbursed in the last 36 months, as recorded by institutions',
+    sources: ['financing'],
+    derivation: `Sum of the amounts of DISBURSEMENT events whose occurredOn is in (as-of date − 36 months, as-of date], among ${LOAN_EVENTS} (every tranche). Provenance: those events.`,
+    nullMeans: 'never null: 0 when no disbursement was recorded in the window',
+    derive: (ctx) => {
+      const events = eventsOfKindWithin(ctx, 'DISBURSEMENT', 36);
+      let total = 0;
+      for (const e of events) total += e.data.amount_fen ?? 0;
+      return derived(total, events);
+    },
+  },
+  {
+    key: 'last_disbursement_date',
+    type: 'date',
+    unit: null,
+    zh: '机构记录的最近一次放款日期',
+    en: 'Date of the latest disbursement recorded by an institution',
+    sources: ['financing'],
+    derivation: `Latest occurredOn of a DISBURSEMENT event among ${LOAN_EVENTS}. Provenance: that event.`,
+    nullMeans: 'none: no disbursement recorded by the as-of date',
+    derive: (ctx) => {
+      let last: (typeof ctx.records.financingEvents)[number] | undefined;
+      for (const e of eventsOfKind(ctx, 'DISBURSEMENT')) if (last === undefined || e.data.occurred_on > last.data.occurred_on) last = e;
+      return last === undefined ? derived(null) : derived(last.data.occurred_on, [last]);
+    },
+  },
+  {
+    key: 'loan_overdue_events_12m',
+    type: 'integer',
+    unit: 'count',
+    zh: '近12个月机构记录的逾期次数',
+    en: 'Overdue events recorded by institutions in the last 12 months',
+    sources: ['financing'],
+    derivation: `Count of OVERDUE events whose occurredOn is in (as-of date − 12 months, as-of date], among ${LOAN_EVENTS}; each time a case falls overdue counts once, cured or not. Provenance: those events.`,
+    nullMeans: 'never null: 0 when no overdue was recorded in the window',
+    derive: (ctx) => {
+      const events = eventsOfKindWithin(ctx, 'OVERDUE', 12);
+      return derived(events.length, events);
+    },
+  },
+  {
+    key: 'loan_defaults_36m',
+    type: 'integer',
+    unit: 'count',
+    zh: '近36个月机构记录的违约笔数',
+    en: 'Loan defaults recorded by institutions in the last 36 months',
+    sources: ['financing'],
+    derivation: `Count of DEFAULT events whose occurredOn is in (as-of date − 36 months, as-of date], among ${LOAN_EVENTS} (a case defaults at most once). Provenance: those events.`,
+    nullMeans: 'never null: 0 when no default was recorded in the window',
+    derive: (ctx) => {
+      const events = eventsOfKindWithin(ctx, 'DEFAULT', 36);
+      return derived(events.length, events);
     },
   },
   // ── Equity ─────────────────────────────────────────────────────────────────────────────────
