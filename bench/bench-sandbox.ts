@@ -17,7 +17,7 @@ export async function freePort(): Promise<number> {
 
 /** The sandbox runs in its own process, as a real upstream would, so it does not share the hub's event loop. */
 export async function startSandboxProcess(port: number, enterprises: string, seed: string): Promise<{ stop(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'connectors', 'sandbox', 'sandbox.main.ts')], {
+  const child = spawn(process.execPath, ['--no-turbo-escape', '--import', 'tsx', path.join(ROOT, 'connectors', 'sandbox', 'sandbox.main.ts')], {
     env: { ...process.env, SANDBOX_PORT: String(port), SANDBOX_ENTERPRISES: enterprises, SANDBOX_SEED: seed, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

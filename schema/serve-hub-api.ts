@@ -1,3 +1,4 @@
+import { AccessLogWriter } from '../src/access/access-log-writer';
 import type { HubRuntime } from '../src/runtime/hub-runtime';
 import { loadGraphiqlSite } from '../src/server/graphiql';
 import { startGraphqlServer, type RunningGraphqlServer } from '../src/server/graphql-server';
@@ -25,7 +26,7 @@ export async function serveHubApi(runtime: HubRuntime): Promise<RunningGraphqlSe
     parseOptions: { maxTokens: MAX_TOKENS },
     plugins: [
       queryLimitsPlugin({ maxDepth: config.api.maxDepth, maxAliases: config.api.maxAliases, maxCost: config.api.maxCost }),
-      accessLogPlugin((error) => log.error({ err: error }, 'access log write failed')),
+      accessLogPlugin(new AccessLogWriter(runtime.db), (error) => log.error({ err: error }, 'access log write failed')),
     ],
     exposeStatementCount: config.env !== 'production',
     graphiql: config.api.graphiql ? loadGraphiqlSite() : null,

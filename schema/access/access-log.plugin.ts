@@ -1,19 +1,20 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { AccessLogWriter } from '../../src/access/access-log-writer';
 import type { GraphqlContext } from '../context';
 
 /**
  * Writes the request's profile reads to the access log before the response is sent. If the log
  * cannot be written, the data is not sent either: the response becomes an INTERNAL_SERVER_ERROR.
  */
-export function accessLogPlugin(onError: (error: unknown) => void): ApolloServerPlugin<GraphqlContext> {
+export function accessLogPlugin(writer: AccessLogWriter, onError: (error: unknown) => void): ApolloServerPlugin<GraphqlContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, response, operationName }) {
-          const { access, principal, runtime } = contextValue;
+          const { access, principal } = contextValue;
           if (access.size === 0 || principal === null) return;
           try {
-            await access.flush(runtime.db, principal, operationName ?? 'anonymous');
+            await access.flush(writer, principal, operationName ?? 'anonymous');
           } catch (error) {
             onError(error);
             if (response.body.kind === 'single') {

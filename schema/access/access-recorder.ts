@@ -1,11 +1,11 @@
-import { recordAccess, type AccessEntry } from '../../src/access/access-log.service';
+import type { AccessEntry } from '../../src/access/access-log.service';
+import type { AccessLogWriter } from '../../src/access/access-log-writer';
 import type { Principal } from '../../src/access/principal';
 import type { SectionKey } from '../../src/profile/catalog/field.types';
-import type { DataSource } from 'typeorm';
 
 /**
  * Collects the profile reads of one request, one entry per enterprise, and writes them to the access
- * log in one statement before the response leaves (see access-log.plugin.ts).
+ * log before the response leaves (see access-log.plugin.ts).
  */
 export class AccessRecorder {
   private readonly byUscc = new Map<string, { served: Set<SectionKey>; withheld: Set<SectionKey>; purposes: Set<string> }>();
@@ -23,7 +23,7 @@ export class AccessRecorder {
     return this.byUscc.size;
   }
 
-  async flush(db: DataSource, principal: Principal, operation: string, at = new Date()): Promise<void> {
+  async flush(writer: Pick<AccessLogWriter, 'write'>, principal: Principal, operation: string, at = new Date()): Promise<void> {
     const entries: AccessEntry[] = [...this.byUscc].map(([uscc, e]) => ({
       at,
       principal,
@@ -35,6 +35,6 @@ export class AccessRecorder {
       operation,
     }));
     this.byUscc.clear();
-    await recordAccess(db, entries);
+    await writer.write(entries);
   }
 }

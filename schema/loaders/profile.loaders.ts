@@ -47,6 +47,17 @@ export const profileRowLoader = ({ runtime }: LoaderScope) =>
   );
 
 /**
+ * Puts a row read with several sections into the loader's cache under each single section (and
+ * under none, the row's metadata), as the section and profile fields will ask for it.
+ */
+export function primeProfileRow(loader: ReturnType<typeof profileRowLoader>, row: StoredProfile, sections: readonly SectionKey[]): void {
+  loader.prime({ uscc: row.uscc, sections: [] }, { ...row, values: new Map() });
+  const bySection = new Map<SectionKey, StoredProfile['values']>(sections.map((s) => [s, new Map()]));
+  for (const [key, value] of row.values) (bySection.get(fieldByKey(key)!.section) as Map<string, unknown> | undefined)?.set(key, value);
+  for (const [section, values] of bySection) loader.prime({ uscc: row.uscc, sections: [section] }, { ...row, values });
+}
+
+/**
  * What the request's principal may see of each enterprise. Institutions: their own institution's
  * consents, one statement per batch; stewards and admins see everything without a query. The access
  * is decided once per request, at the instant the loader was made.

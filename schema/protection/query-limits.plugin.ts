@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { GraphQLError, Kind, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, validate, visit, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
 import { MAX_PAGE_SIZE } from '../pagination/page-args';
 import { hubCostEstimators, type PageSizeViolation } from './query-cost';
@@ -21,6 +21,9 @@ export const MAX_TOKENS = 10_000;
 export const MAX_QUERY_NODES = 10_000;
 
 type LimitName = 'depth' | 'aliases' | 'cost' | 'tokens' | 'nodes';
+
+/** Measures of the documents seen, dropped with them (Apollo keeps parsed documents in an LRU store). */
+const measuredDocuments = new WeakMap<DocumentNode, Map<OperationDefinitionNode, Measured>>();
 
 const tooComplex = (limit: LimitName, max: number, actual: number | null, message: string) =>
   new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', limit, max, ...(actual === null ? {} : { actual }), http: { status: 400 } } });
@@ -45,11 +48,40 @@ function measureShape(schema: GraphQLSchema, document: DocumentNode): { depth: n
   return { depth, aliases };
 }
 
+/** What the limits measured of one operation of a document; cost per value of the variables it reads. */
+interface Measured {
+  depth: number;
+  aliases: number;
+  /** Variables passed as arguments anywhere in the operation: the only ones the cost can depend on. */
+  argumentVariables: string[];
+  costs: Map<string, { cost: number; violations: PageSizeViolation[] } | 'nodes' | 'uncoercible'>;
+}
+
+/** Most variable combinations whose cost is remembered per operation. */
+const COSTS_KEPT = 256;
+
+/** Variables used as argument values in a document (fragments included: they may only be spread in). */
+function argumentVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(node) {
+      visit(node.value, {
+        Variable(v) {
+          names.add(v.name.value);
+        },
+      });
+    },
+  });
+  return [...names].sort();
+}
+
 /**
  * Checks depth, aliases, page sizes and cost of the operation about to run, with its variables, and
  * refuses it before any resolver runs: QUERY_TOO_COMPLEX naming the limit, its value and how far the
  * query went over it, or BAD_USER_INPUT for a `first` outside 1..100. Runs per request (not as a
- * cached validation rule) because cost depends on variables.
+ * validation rule) because cost depends on variables; the measures are kept per parsed document
+ * (Apollo reuses the same one for the same query text) and per value of the variables that are
+ * arguments, so a repeated query is not walked again.
  */
 export function queryLimitsPlugin<TContext extends BaseContext>(limits: QueryLimits): ApolloServerPlugin<TContext> {
   return {
@@ -57,32 +89,49 @@ export function queryLimitsPlugin<TContext extends BaseContext>(limits: QueryLim
       return {
         async didResolveOperation({ document, operation, operationName, request, schema }) {
           if (!operation) return; // Apollo refuses a document without a runnable operation itself.
+          let byOperation = measuredDocuments.get(document);
+          if (!byOperation) measuredDocuments.set(document, (byOperation = new Map()));
+          let measured = byOperation.get(operation);
           const selected = onlyOperation(document, operation);
-          const { depth, aliases } = measureShape(schema, selected);
+          if (!measured) {
+            const shape = measureShape(schema, selected);
+            measured = { ...shape, argumentVariables: argumentVariables(selected), costs: new Map() };
+            byOperation.set(operation, measured);
+          }
+          const { depth, aliases } = measured;
           if (depth > limits.maxDepth) {
             throw tooComplex('depth', limits.maxDepth, depth, `query is too deep: it nests ${depth} levels, the limit is ${limits.maxDepth} (${depth - limits.maxDepth} over)`);
           }
           if (aliases > limits.maxAliases) {
             throw tooComplex('aliases', limits.maxAliases, aliases, `query uses too many aliases: ${aliases}, the limit is ${limits.maxAliases} (${aliases - limits.maxAliases} over)`);
           }
-          const violations: PageSizeViolation[] = [];
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: selected,
-              variables: request.variables ?? {},
-              ...(operationName ? { operationName } : {}),
-              estimators: hubCostEstimators(violations),
-              maxQueryNodes: MAX_QUERY_NODES,
-            });
-          } catch (error) {
-            if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
-              throw tooComplex('nodes', MAX_QUERY_NODES, null, `query selects more than ${fmt(MAX_QUERY_NODES)} fields (fragments counted each time they are used)`);
+          const variables = request.variables ?? {};
+          const costKey = JSON.stringify(measured.argumentVariables.map((name) => variables[name] ?? null));
+          let estimate = measured.costs.get(costKey);
+          if (estimate === undefined) {
+            const violations: PageSizeViolation[] = [];
+            try {
+              const cost = getComplexity({
+                schema,
+                query: selected,
+                variables,
+                ...(operationName ? { operationName } : {}),
+                estimators: hubCostEstimators(violations),
+                maxQueryNodes: MAX_QUERY_NODES,
+              });
+              estimate = { cost, violations };
+            } catch (error) {
+              // Variables that do not coerce: execution reports them with their own code and message.
+              estimate = error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message) ? 'nodes' : 'uncoercible';
             }
-            // Variables that do not coerce: execution reports them with their own code and message.
-            return;
+            if (measured.costs.size >= COSTS_KEPT) measured.costs.clear();
+            measured.costs.set(costKey, estimate);
           }
+          if (estimate === 'nodes') {
+            throw tooComplex('nodes', MAX_QUERY_NODES, null, `query selects more than ${fmt(MAX_QUERY_NODES)} fields (fragments counted each time they are used)`);
+          }
+          if (estimate === 'uncoercible') return;
+          const { cost, violations } = estimate;
           const [violation] = violations;
           if (violation) {
             throw new GraphQLError(`first must be from 1 to ${MAX_PAGE_SIZE}, got ${String(violation.value)} (at ${violation.field})`, {

@@ -74,7 +74,9 @@ export class AccessAdminResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => ApiKeyType, { description: 'Revokes an API key: the next request with it gets UNAUTHENTICATED. ADMIN only; revoking a revoked key changes nothing.' })
-  async revokeApiKey(@Ctx() { runtime }: GraphqlContext, @Arg('id', () => ID) id: string): Promise<ApiKeyType> {
-    return ApiKeyType.from(await revokeApiKey(runtime.db, parseRowId(id)));
+  async revokeApiKey(@Ctx() { runtime, principals }: GraphqlContext, @Arg('id', () => ID) id: string): Promise<ApiKeyType> {
+    const revoked = await revokeApiKey(runtime.db, parseRowId(id));
+    principals.forgetKey(Number(revoked.id));
+    return ApiKeyType.from(revoked);
   }
 }

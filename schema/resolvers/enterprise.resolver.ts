@@ -1,14 +1,16 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { parseUscc } from '../../src/access/consent.service';
 import type { Principal } from '../../src/access/principal';
 import { HubError } from '../../src/errors/hub-error';
 import { PROFILE_FIELDS } from '../../src/profile/catalog/catalog';
 import { SECTIONS, type SectionKey } from '../../src/profile/catalog/field.types';
-import { findEnterprises, listEnterprises, type EnterpriseListPosition, type EnterpriseListRow } from '../../src/profile/read/enterprise-list.service';
+import { listEnterprises, type EnterpriseListPosition, type EnterpriseListRow } from '../../src/profile/read/enterprise-list.service';
 import { purposesOf } from '../../src/profile/read/profile-access';
 import { fieldsOfSections, parseFieldKeys, readFields } from '../../src/profile/read/profile-read.service';
 import type { GraphqlContext } from '../context';
-import { changePageLoader, profileAccessLoader, profileRowLoader, provenanceLoader } from '../loaders/profile.loaders';
+import { changePageLoader, primeProfileRow, profileAccessLoader, profileRowLoader, provenanceLoader } from '../loaders/profile.loaders';
+import { selectedFieldNames } from '../loaders/selection';
 import { type Connection, toConnection } from '../pagination/connection.type';
 import { decodeCursor, encodeCursor, pageSize } from '../pagination/page-args';
 import { fromSectionKey } from '../types/access/profile-section.enum';
@@ -48,10 +50,15 @@ export class EnterpriseResolver {
   @Query(() => EnterpriseType, {
     description: 'One enterprise by its USCC (lower case and surrounding spaces accepted). An invalid USCC is BAD_USER_INPUT saying why; an enterprise without a profile in the hub is NOT_FOUND.',
   })
-  async enterprise(@Ctx() ctx: GraphqlContext, @Arg('uscc', () => String) uscc: string): Promise<EnterpriseType> {
+  async enterprise(@Ctx() ctx: GraphqlContext, @Arg('uscc', () => String) uscc: string, @Info() info: GraphQLResolveInfo): Promise<EnterpriseType> {
     const code = parseUscc(uscc);
-    const found = (await findEnterprises(ctx.runtime.db, [code])).get(code);
+    // The lookup reads the profile sections the query selects too: one statement for the whole profile.
+    const selected = selectedFieldNames(info, ['profile']);
+    const sections = SECTIONS.filter((s) => selected.has(sectionFieldName(s)));
+    const loader = ctx.loaders.get(profileRowLoader);
+    const found = await loader.load({ uscc: code, sections });
     if (!found) throw new HubError('NOT_FOUND', `no enterprise with USCC ${code} is known to the hub`, { details: { argument: 'uscc' } });
+    primeProfileRow(loader, found, sections);
     return EnterpriseType.of(found.uscc, found.name);
   }
 

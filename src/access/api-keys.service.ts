@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { HubError } from '../errors/hub-error';
 import { ApiKeyEntity } from './api-key.entity';
 import { InstitutionEntity } from './institution.entity';
+import type { PrincipalCache } from './principal-cache';
 import { ROLES, type Principal, type Role } from './principal';
 
 const KEY_PREFIX = 'thk_';
@@ -185,17 +186,22 @@ const sameSecret = (a: string, b: string): boolean => {
  * The principal behind a bearer key, or null when the key is unknown or revoked. The bootstrap admin
  * key (`HUB_BOOTSTRAP_ADMIN_KEY`) is compared in memory and never written to the database.
  */
-export async function authenticate(db: DataSource, key: string, bootstrapKey: string | null): Promise<Principal | null> {
+export async function authenticate(db: DataSource, key: string, bootstrapKey: string | null, cache?: PrincipalCache): Promise<Principal | null> {
   if (bootstrapKey !== null && sameSecret(key, bootstrapKey)) {
     return { keyId: null, name: 'bootstrap-admin', role: 'ADMIN', institutionId: null, institutionName: null };
   }
+  const keyHash = hashApiKey(key);
+  const cached = cache?.get(keyHash);
+  if (cached) return cached;
   const rows = (await db.query(
     `SELECT k.id, k.name, k.role, k.institution_id AS institutionId, i.name AS institutionName
        FROM api_key k LEFT JOIN institution i ON i.id = k.institution_id
       WHERE k.key_hash = ? AND k.revoked_at IS NULL`,
-    [hashApiKey(key)],
+    [keyHash],
   )) as Array<{ id: number; name: string; role: Role; institutionId: number | null; institutionName: string | null }>;
   const row = rows[0];
   if (!row) return null;
-  return { keyId: Number(row.id), name: row.name, role: row.role, institutionId: row.institutionId === null ? null : Number(row.institutionId), institutionName: row.institutionName };
+  const principal: Principal = { keyId: Number(row.id), name: row.name, role: row.role, institutionId: row.institutionId === null ? null : Number(row.institutionId), institutionName: row.institutionName };
+  cache?.set(keyHash, principal);
+  return principal;
 }

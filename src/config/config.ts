@@ -83,6 +83,7 @@ const envSchema = z.object({
   PROFILE_BATCH_SIZE: int(500, 1, 5_000),
   PROFILE_REBUILD_SCHEDULE: cronSchema.default('30 1 * * *'),
   HUB_BOOTSTRAP_ADMIN_KEY: z.string().trim().min(24, 'must be at least 24 characters (e.g. `openssl rand -base64 32`)').max(256, 'must be at most 256 characters').optional(),
+  API_KEY_CACHE_MS: int(5_000, 0, 600_000),
   API_MAX_DEPTH: int(12, 2, 100),
   API_MAX_ALIASES: int(30, 1, 1_000),
   API_MAX_COST: int(20_000, 100, 10_000_000),
@@ -127,6 +128,8 @@ export interface HubConfig {
   api: {
     /** `HUB_BOOTSTRAP_ADMIN_KEY`: an ADMIN key that lives in the environment only; null when unset. */
     bootstrapAdminKey: string | null;
+    /** How long a used key's principal is remembered (API_KEY_CACHE_MS, default 5 s; 0: look every key up). */
+    keyCacheMs: number;
     /** Deepest selection a query may nest (default 12). */
     maxDepth: number;
     /** Most aliases one operation may use (default 30). */
@@ -186,6 +189,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     profile: { fixedAsOf: e.PROFILE_AS_OF ?? null, batchSize: e.PROFILE_BATCH_SIZE, rebuildSchedule: e.PROFILE_REBUILD_SCHEDULE },
     api: {
       bootstrapAdminKey: e.HUB_BOOTSTRAP_ADMIN_KEY ?? null,
+      keyCacheMs: e.API_KEY_CACHE_MS,
       maxDepth: e.API_MAX_DEPTH,
       maxAliases: e.API_MAX_ALIASES,
       maxCost: e.API_MAX_COST,

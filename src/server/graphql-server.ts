@@ -146,7 +146,9 @@ export async function startGraphqlServer<TContext extends BaseContext>(options: 
     }
     const httpGraphQLRequest: HTTPGraphQLRequest = { method, headers, search: url.search, body };
     const tally: StatementTally = { statements: 0 };
-    const response = await withStatementTally(tally, () => apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => options.context({ req }) }));
+    const execute = () => apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => options.context({ req }) });
+    // The tally needs async context tracking on every promise: only when the count is shown.
+    const response = options.exposeStatementCount ? await withStatementTally(tally, execute) : await execute();
     await writeResponse(res, response, options.exposeStatementCount ? tally : null);
   }
 

@@ -38,7 +38,7 @@ describe('npm start', () => {
   };
 
   beforeAll(async () => {
-    hub = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'start.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    hub = spawn(process.execPath, ['--no-turbo-escape', '--import', 'tsx', path.join(ROOT, 'scripts', 'start.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     hub.stdout!.on('data', (d: Buffer) => (output += d.toString()));
     hub.stderr!.on('data', (d: Buffer) => (output += d.toString()));
     url = await waitUntil('the GraphQL URL to be printed', async () => /GraphQL API ready at (\S+)/.exec(output)?.[1], 120_000, 200).catch((error: Error) => {
@@ -80,10 +80,10 @@ describe('npm start', () => {
   }, 150_000);
 
   it('answers the operator CLI against the same database', async () => {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'hub.ts'), 'runs', '--limit', '3'], { cwd: ROOT, env });
+    const { stdout } = await run(process.execPath, ['--no-turbo-escape', '--import', 'tsx', path.join(ROOT, 'scripts', 'hub.ts'), 'runs', '--limit', '3'], { cwd: ROOT, env });
     expect(stdout.split('\n')[0]).toMatch(/^run\s+connector\s+stream\s+trigger\s+status/);
     expect(stdout).toContain('succeeded');
-    const quarantine = await run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'hub.ts'), 'quarantine'], { cwd: ROOT, env });
+    const quarantine = await run(process.execPath, ['--no-turbo-escape', '--import', 'tsx', path.join(ROOT, 'scripts', 'hub.ts'), 'quarantine'], { cwd: ROOT, env });
     expect(quarantine.stdout).toMatch(/reasonCode|no open quarantined records/);
   }, 60_000);
 

@@ -7,6 +7,7 @@ import { authenticate } from '../../src/access/api-keys.service';
 import { grantConsent } from '../../src/access/consent.service';
 import { applyForFinancing, recordFinancingEvent } from '../../src/financing/financing.service';
 import type { Principal } from '../../src/access/principal';
+import { PrincipalCache } from '../../src/access/principal-cache';
 import { withStatementTally } from '../../src/db/statement-counter';
 import { createApiTestHub, type ApiTestHub } from '../support/api-hub';
 
@@ -60,7 +61,7 @@ describe('profile query statements', () => {
   });
 
   const run = async (principal: Principal, n: number) => {
-    const contextValue: GraphqlContext = { runtime: t.hub.runtime, principal, loaders: new RequestLoaders({ runtime: t.hub.runtime, principal }), access: new AccessRecorder() };
+    const contextValue: GraphqlContext = { runtime: t.hub.runtime, principal, loaders: new RequestLoaders({ runtime: t.hub.runtime, principal }), access: new AccessRecorder(), principals: new PrincipalCache(0) };
     const tally = { statements: 0 };
     const result = await withStatementTally(tally, () => execute({ schema, document: LIST, variableValues: { n }, contextValue }));
     expect(result.errors).toBeUndefined();

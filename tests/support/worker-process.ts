@@ -12,7 +12,7 @@ export interface WorkerProcess {
 
 /** Starts `scripts/worker.ts` as one OS process (node with the tsx loader), as `npm run worker` does. */
 export function spawnWorker(env: Env): WorkerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'worker.ts')], {
+  const child = spawn(process.execPath, ['--no-turbo-escape', '--import', 'tsx', path.join(ROOT, 'scripts', 'worker.ts')], {
     cwd: ROOT,
     env: { ...process.env, ...env, LOG_LEVEL: env.LOG_LEVEL === 'silent' ? 'warn' : env.LOG_LEVEL },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -95,7 +95,8 @@ function buildSectionType(section: SectionKey): ClassType {
     (Field(() => graphqlTypeOf(field), { nullable: true, description: fieldDescription(field) }) as PropertyDecorator)(type.prototype, graphqlNameOf(field.key));
   }
   const gate = PUBLIC_SECTIONS.includes(section) ? 'Public registry data, visible to every key.' : 'Visible to an institution only under a consent in force that covers it.';
-  ObjectType(sectionTypeName(section), { description: `The ${section} section of the enterprise profile (${fieldsOfSection(section).length} fields). ${gate}` })(type);
+  // Plain properties: no per-field middleware wrapper (a full profile has over 200 of them).
+  ObjectType(sectionTypeName(section), { simpleResolvers: true, description: `The ${section} section of the enterprise profile (${fieldsOfSection(section).length} fields). ${gate}` })(type);
   return type;
 }
 
@@ -108,6 +109,11 @@ export const SECTION_TYPES: Readonly<Record<SectionKey, ClassType>> = Object.fro
  */
 export function toSectionObject(section: SectionKey, values: ReadonlyMap<string, FieldValue>): object {
   const object = new SECTION_TYPES[section]() as Record<string, FieldValue>;
-  for (const field of fieldsOfSection(section)) object[graphqlNameOf(field.key)] = values.get(field.key) ?? null;
+  for (const [key, name] of SECTION_FIELD_NAMES[section]) object[name] = values.get(key) ?? null;
   return object;
 }
+
+/** Each section's catalog keys with their GraphQL names, worked out once. */
+const SECTION_FIELD_NAMES = Object.fromEntries(SECTIONS.map((s) => [s, fieldsOfSection(s).map((f): [string, string] => [f.key, graphqlNameOf(f.key)])])) as unknown as Readonly<
+  Record<SectionKey, ReadonlyArray<readonly [string, string]>>
+>;

@@ -32,12 +32,16 @@ export const PROFILE_FIELDS: readonly FieldDef[] = [
 
 const BY_KEY = new Map(PROFILE_FIELDS.map((f) => [f.key, f]));
 
+const BY_SECTION = new Map<SectionKey, readonly FieldDef[]>();
+
 export function fieldByKey(key: string): FieldDef | undefined {
   return BY_KEY.get(key);
 }
 
 export function fieldsOfSection(section: SectionKey): readonly FieldDef[] {
-  return PROFILE_FIELDS.filter((f) => f.section === section);
+  let fields = BY_SECTION.get(section);
+  if (!fields) BY_SECTION.set(section, (fields = PROFILE_FIELDS.filter((f) => f.section === section)));
+  return fields;
 }
 
 export { SECTIONS };

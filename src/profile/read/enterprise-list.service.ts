@@ -142,13 +142,3 @@ export async function listEnterprises(db: DataSource, query: EnterpriseListQuery
     totalCount: Number(count?.n ?? 0),
   };
 }
-
-/** The enterprises among `usccs` that have a stored profile, with their registered names; one statement. */
-export async function findEnterprises(db: DataSource, usccs: readonly string[]): Promise<Map<string, { uscc: string; name: string | null }>> {
-  if (usccs.length === 0) return new Map();
-  const rows = (await db.query(`SELECT \`uscc\`, \`registered_name\` AS \`name\` FROM \`enterprise_profile\` WHERE \`uscc\` IN (${usccs.map(() => '?').join(',')})`, [...usccs])) as Array<{
-    uscc: string;
-    name: string | null;
-  }>;
-  return new Map(rows.map((r) => [r.uscc, r]));
-}
