@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { apiKeyView, countApiKeys, createApiKey, createInstitution, describePrincipal, findInstitution, listApiKeys, listInstitutions, revokeApiKey } from '../../src/access/api-keys.service';
 import { parseRowId } from '../../src/access/ids';
-import { HubError } from '../../src/errors/hub-error';
+import { requirePrincipal } from '../auth/require-principal';
 import type { GraphqlContext } from '../context';
 import { toConnection, type Connection } from '../pagination/connection.type';
 import { decodeCursor, encodeCursor, pageSize } from '../pagination/page-args';
@@ -12,18 +12,13 @@ import { RoleGql } from '../types/access/role.enum';
 
 const API_KEY_CURSOR = 'apiKeys';
 
-const principalOf = (ctx: GraphqlContext) => {
-  if (ctx.principal === null) throw new HubError('UNAUTHENTICATED', 'this field needs an API key: send "Authorization: Bearer <key>"');
-  return ctx.principal;
-};
-
 /** Who am I, and the admins' registry of institutions and API keys. Resolvers only parse and delegate. */
 @Resolver()
 export class AccessAdminResolver {
   @Authorized()
   @Query(() => PrincipalType, { description: 'The principal behind the API key of this request.' })
   async me(@Ctx() ctx: GraphqlContext): Promise<PrincipalType> {
-    return PrincipalType.from(await describePrincipal(ctx.runtime.db, principalOf(ctx)));
+    return PrincipalType.from(await describePrincipal(ctx.runtime.db, requirePrincipal(ctx)));
   }
 
   @Authorized('ADMIN')

@@ -3,6 +3,7 @@ import { countConsents, grantConsent, listConsents, parseUscc, revokeConsent } f
 import { parseRowId } from '../../src/access/ids';
 import { institutionScope } from '../../src/access/visibility';
 import { HubError } from '../../src/errors/hub-error';
+import { requirePrincipal } from '../auth/require-principal';
 import type { GraphqlContext } from '../context';
 import { toConnection, type Connection } from '../pagination/connection.type';
 import { decodeCursor, encodeCursor, pageSize } from '../pagination/page-args';
@@ -11,11 +12,6 @@ import { ConsentConnection, ConsentType, GrantConsentInput } from '../types/acce
 import { toSectionKey } from '../types/access/profile-section.enum';
 
 const CONSENT_CURSOR = 'consents';
-
-const principalOf = (ctx: GraphqlContext) => {
-  if (ctx.principal === null) throw new HubError('UNAUTHENTICATED', 'this field needs an API key: send "Authorization: Bearer <key>"');
-  return ctx.principal;
-};
 
 /** Enterprises' consents: stewards record and revoke them; institutions list their own. */
 @Resolver()
@@ -26,7 +22,7 @@ export class ConsentResolver {
     if (input.sections && input.sections.length === 0) {
       throw new HubError('BAD_USER_INPUT', 'sections must name at least one section; leave it out to consent to every gated section', { details: { argument: 'sections' } });
     }
-    const granted = await grantConsent(ctx.runtime.db, principalOf(ctx), {
+    const granted = await grantConsent(ctx.runtime.db, requirePrincipal(ctx), {
       uscc: input.uscc,
       institutionCode: input.institutionCode,
       sections: input.sections?.map(toSectionKey) ?? null,
@@ -60,7 +56,7 @@ export class ConsentResolver {
     const now = new Date();
     const filter = {
       uscc: uscc === null || uscc === undefined ? null : parseUscc(uscc),
-      institutionId: await institutionScope(db, principalOf(ctx), institutionCode),
+      institutionId: await institutionScope(db, requirePrincipal(ctx), institutionCode),
       inForceAt: inForceOnly ? now : null,
     };
     const [rows, total] = await Promise.all([listConsents(db, { ...filter, beforeId, limit: limit + 1 }), countConsents(db, filter)]);

@@ -1,13 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { parseUscc } from '../../src/access/consent.service';
-import type { Principal } from '../../src/access/principal';
 import { HubError } from '../../src/errors/hub-error';
 import { PROFILE_FIELDS } from '../../src/profile/catalog/catalog';
 import { SECTIONS, type SectionKey } from '../../src/profile/catalog/field.types';
 import { listEnterprises, type EnterpriseListPosition, type EnterpriseListRow } from '../../src/profile/read/enterprise-list.service';
 import { purposesOf } from '../../src/profile/read/profile-access';
 import { fieldsOfSections, parseFieldKeys, readFields } from '../../src/profile/read/profile-read.service';
+import { requirePrincipal } from '../auth/require-principal';
 import type { GraphqlContext } from '../context';
 import { changePageLoader, primeProfileRow, profileAccessLoader, profileRowLoader, provenanceLoader } from '../loaders/profile.loaders';
 import { selectedFieldNames } from '../loaders/selection';
@@ -21,12 +21,6 @@ import { ProfileChangeConnection, ProfileChangeType } from '../types/profile/pro
 import { ProfileFieldValueType } from '../types/profile/profile-field-value.type';
 import { SECTION_TYPES, toSectionObject } from '../types/profile/profile-sections.type';
 import { ProfileType, sectionFieldName } from '../types/profile/profile.type';
-
-/** The principal of an authorised field (the auth checker has let it in, or it is refused here). */
-function principalOf(ctx: GraphqlContext): Principal {
-  if (ctx.principal === null) throw new HubError('UNAUTHENTICATED', 'this field needs an API key: send "Authorization: Bearer <key>"');
-  return ctx.principal;
-}
 
 const CHANGES_CURSOR = 'profile-changes';
 
@@ -115,7 +109,7 @@ export class EnterpriseResolver {
   @Authorized()
   @FieldResolver(() => ProfileAccessType, { description: 'Which sections your key may see, and why the others are withheld.' })
   async access(@Root() enterprise: EnterpriseType, @Ctx() ctx: GraphqlContext): Promise<ProfileAccessType> {
-    principalOf(ctx);
+    requirePrincipal(ctx);
     return ProfileAccessType.from(await ctx.loaders.get(profileAccessLoader).load(enterprise.uscc));
   }
 
@@ -129,7 +123,7 @@ export class EnterpriseResolver {
     @Ctx() ctx: GraphqlContext,
     @Arg('keys', () => [String], { nullable: true }) keys: string[] | null,
   ): Promise<ProfileFieldValueType[]> {
-    const principal = principalOf(ctx);
+    const principal = requirePrincipal(ctx);
     const asked = keys === null || keys === undefined ? null : parseFieldKeys(keys);
     const { access } = await readState(ctx, enterprise.uscc);
     const visible = new Set(access.access.visible);
@@ -163,7 +157,7 @@ export class EnterpriseResolver {
     @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1 to 100.' }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<Connection<ProfileChangeType>> {
-    const principal = principalOf(ctx);
+    const principal = requirePrincipal(ctx);
     const limit = pageSize(first);
     const key = decodeCursor(CHANGES_CURSOR, after, 2);
     let position: { changedAt: Date; id: string } | null = null;
@@ -189,7 +183,7 @@ export class EnterpriseResolver {
 export class ProfileResolver {}
 
 async function resolveSection(section: SectionKey, profile: ProfileType, ctx: GraphqlContext): Promise<object | null> {
-  const principal = principalOf(ctx);
+  const principal = requirePrincipal(ctx);
   const access = await ctx.loaders.get(profileAccessLoader).load(profile.uscc);
   if (!access.access.visible.includes(section)) {
     ctx.access.note(profile.uscc, [], [section], purposesOf(principal, access, []));

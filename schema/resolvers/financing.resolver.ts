@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import type { Principal } from '../../src/access/principal';
 import { HubError } from '../../src/errors/hub-error';
 import { applyForFinancing, recordFinancingEvent } from '../../src/financing/financing.service';
 import { financingTotals } from '../../src/financing/financing-totals';
+import { requirePrincipal } from '../auth/require-principal';
 import type { GraphqlContext } from '../context';
 import { financingEventPageLoader } from '../loaders/financing.loaders';
 import { toConnection, type Connection } from '../pagination/connection.type';
@@ -12,11 +12,6 @@ import { FinancingCaseType, FinancingEventConnection, FinancingEventType, Record
 import { FinancingProductGql, FinancingTotalsGroupGql } from '../types/financing/financing-enums';
 import { ApplyForFinancingInput, RecordFinancingEventInput } from '../types/financing/financing-inputs';
 import { FinancingTotalsType } from '../types/financing/financing-totals.type';
-
-function principalOf(ctx: GraphqlContext): Principal {
-  if (ctx.principal === null) throw new HubError('UNAUTHENTICATED', 'this field needs an API key: send "Authorization: Bearer <key>"');
-  return ctx.principal;
-}
 
 /**
  * Financing history: institutions record applications and loan events (each request idempotent under
@@ -30,7 +25,7 @@ export class FinancingResolver {
       'Opens a financing case with its APPLICATION (INSTITUTION keys, for their own institution). A retry with the same idempotencyKey and input returns the case as first recorded; the same key with another input is IDEMPOTENCY_CONFLICT. An unknown enterprise is NOT_FOUND.',
   })
   async applyForFinancing(@Ctx() ctx: GraphqlContext, @Arg('input', () => ApplyForFinancingInput) input: ApplyForFinancingInput): Promise<FinancingCaseType> {
-    const result = await applyForFinancing(ctx.runtime, principalOf(ctx), input);
+    const result = await applyForFinancing(ctx.runtime, requirePrincipal(ctx), input);
     return FinancingCaseType.from(result.case);
   }
 
@@ -40,7 +35,7 @@ export class FinancingResolver {
       'Records an event on a case of your institution through the lifecycle state machine (an impossible move is INVALID_TRANSITION naming the allowed events). A case of another institution is NOT_FOUND. Idempotent like applyForFinancing.',
   })
   async recordFinancingEvent(@Ctx() ctx: GraphqlContext, @Arg('input', () => RecordFinancingEventInput) input: RecordFinancingEventInput): Promise<RecordFinancingEventPayload> {
-    const result = await recordFinancingEvent(ctx.runtime, principalOf(ctx), input);
+    const result = await recordFinancingEvent(ctx.runtime, requirePrincipal(ctx), input);
     return Object.assign(new RecordFinancingEventPayload(), { event: FinancingEventType.from(result.event), case: FinancingCaseType.from(result.case), recorded: result.recorded });
   }
 
