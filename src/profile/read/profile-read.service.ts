@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { HubError } from '../../errors/hub-error';
 import { cstDate, daysBetween } from '../derive/calendar';
 import { fieldByKey, fieldsOfSection, PROFILE_FIELDS } from '../catalog/catalog';
-import type { FieldDef, FieldValue, SectionKey } from '../catalog/field.types';
+import { SECTIONS, type FieldDef, type FieldValue, type SectionKey } from '../catalog/field.types';
 import { fromColumn } from '../storage/profile-values';
 import { provenanceOf, type ProfileProvenance } from '../storage/provenance';
 
@@ -29,11 +29,12 @@ const q = (column: string) => `\`${column}\``;
 export async function loadProfiles(db: DataSource, usccs: readonly string[], sections: readonly SectionKey[]): Promise<Map<string, StoredProfile>> {
   const out = new Map<string, StoredProfile>();
   if (usccs.length === 0) return out;
-  const fields = sections.flatMap((s) => fieldsOfSection(s));
-  const columns = fields.map((f) => q(f.key));
+  const fields = sections.length === SECTIONS.length ? PROFILE_FIELDS : sections.flatMap((s) => fieldsOfSection(s));
+  // Every section: `p.*` (a 200-name column list is 5 kB of SQL to build and send per read).
+  const columns = fields === PROFILE_FIELDS ? ['p.*'] : fields.map((f) => q(f.key));
   const rows = (await db.query(
     `SELECT \`uscc\`, DATE_FORMAT(\`as_of\`, '%Y-%m-%d') AS \`__as_of\`, \`computed_at\` AS \`__computed_at\`, \`catalog_version\` AS \`__catalog_version\`, \`registered_name\` AS \`__name\`${columns.length > 0 ? `, ${columns.join(', ')}` : ''}` +
-      ` FROM \`enterprise_profile\` WHERE \`uscc\` IN (${usccs.map(() => '?').join(',')})`,
+      ` FROM \`enterprise_profile\` p WHERE \`uscc\` IN (${usccs.map(() => '?').join(',')})`,
     [...usccs],
   )) as Array<Record<string, unknown>>;
   for (const row of rows) {
