@@ -4,6 +4,7 @@ import { AccessAdminResolver } from './access-admin.resolver';
 import { AccessLogResolver } from './access-log.resolver';
 import { ConsentResolver } from './consent.resolver';
 import { OpsResolver } from './ops.resolver';
+import { EnterpriseAccessLogResolver } from './enterprise-access-log.resolver';
 import { EnterpriseFinancingResolver } from './enterprise-financing.resolver';
 import { FinancingCaseResolver, FinancingResolver } from './financing.resolver';
 import { ConnectorOpsResolver } from './connector-ops.resolver';
@@ -13,4 +14,4 @@ import { EnterpriseResolver, ProfileResolver } from './enterprise.resolver';
 import { ProfileDictionaryResolver } from './profile-dictionary.resolver';
 
 /** Every resolver class of the hub's schema; each file adds its own line. */
-export const RESOLVERS: NonEmptyArray<Function> = [OpsResolver, AccessAdminResolver, ConsentResolver, AccessLogResolver, AggregatesResolver, ConnectorOpsResolver, QuarantineResolver, ResolutionQueueResolver, EnterpriseResolver, ProfileResolver, ProfileDictionaryResolver, FinancingResolver, FinancingCaseResolver, EnterpriseFinancingResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [OpsResolver, AccessAdminResolver, ConsentResolver, AccessLogResolver, AggregatesResolver, ConnectorOpsResolver, QuarantineResolver, ResolutionQueueResolver, EnterpriseResolver, ProfileResolver, ProfileDictionaryResolver, FinancingResolver, FinancingCaseResolver, EnterpriseFinancingResolver, EnterpriseAccessLogResolver];

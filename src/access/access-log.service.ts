@@ -69,15 +69,21 @@ export async function listAccessLog(db: DataSource, filter: AccessLogFilter): Pr
       ORDER BY a.id DESC LIMIT ?`,
     [...params, filter.limit],
   )) as Array<Omit<AccessLogRow, 'sections' | 'withheld'> & { sections: string; withheld: string }>;
-  const split = (s: string) => (s === '' ? [] : (s.split(',') as SectionKey[]));
-  return rows.map((r) => ({
-    ...r,
+  return rows.map(toAccessLogRow);
+}
+
+const splitSections = (s: string) => (s === '' ? [] : (s.split(',') as SectionKey[]));
+
+function toAccessLogRow(r: Omit<AccessLogRow, 'sections' | 'withheld'> & { sections: string; withheld: string; rn?: unknown }): AccessLogRow {
+  const { rn: _rank, ...row } = r;
+  return {
+    ...row,
     id: String(r.id),
     apiKeyId: r.apiKeyId === null ? null : Number(r.apiKeyId),
     institutionId: r.institutionId === null ? null : Number(r.institutionId),
-    sections: split(r.sections),
-    withheld: split(r.withheld),
-  }));
+    sections: splitSections(r.sections),
+    withheld: splitSections(r.withheld),
+  };
 }
 
 /** How many rows match the filter, over all pages. */
@@ -85,4 +91,47 @@ export async function countAccessLog(db: DataSource, filter: Pick<AccessLogFilte
   const { sql, params } = accessLogWhere({ uscc: filter.uscc, institutionId: filter.institutionId });
   const [row] = (await db.query(`SELECT COUNT(*) AS n FROM access_log a ${sql}`, params)) as Array<{ n: string | number }>;
   return Number(row?.n ?? 0);
+}
+
+export interface AccessLogPage {
+  rows: AccessLogRow[];
+  total: number;
+}
+
+/**
+ * One page of access-log rows (newest first, ids below `beforeId`) for each of several enterprises,
+ * and each one's total, in two statements whatever the number of enterprises: what an enterprise's
+ * record shows of who read it. `institutionId` narrows to one institution's reads.
+ */
+export async function accessLogPages(
+  db: DataSource,
+  usccs: readonly string[],
+  window: { institutionId: number | null; beforeId: string | null; limit: number },
+): Promise<Map<string, AccessLogPage>> {
+  const pages = new Map<string, AccessLogPage>(usccs.map((u) => [u, { rows: [], total: 0 }]));
+  if (usccs.length === 0) return pages;
+  const inList = usccs.map(() => '?').join(',');
+  const scope = window.institutionId === null ? '' : ' AND a.institution_id = ?';
+  const scopeParams = window.institutionId === null ? [] : [window.institutionId];
+  const before = window.beforeId === null ? '' : ' AND a.id < ?';
+  const beforeParams = window.beforeId === null ? [] : [window.beforeId];
+  const [rows, totals] = await Promise.all([
+    db.query(
+      `SELECT * FROM (
+         SELECT a.id, a.at, a.api_key_id AS apiKeyId, a.principal_name AS principalName, a.role, a.institution_id AS institutionId,
+                i.code AS institutionCode, i.name AS institutionName, a.uscc, a.sections, a.withheld, a.purpose, a.operation,
+                ROW_NUMBER() OVER (PARTITION BY a.uscc ORDER BY a.id DESC) AS rn
+           FROM access_log a LEFT JOIN institution i ON i.id = a.institution_id
+          WHERE a.uscc IN (${inList})${scope}${before}
+       ) ranked WHERE rn <= ? ORDER BY uscc, id DESC`,
+      [...usccs, ...scopeParams, ...beforeParams, window.limit],
+    ) as Promise<Array<Omit<AccessLogRow, 'sections' | 'withheld'> & { sections: string; withheld: string }>>,
+    db.query(`SELECT a.uscc, COUNT(*) AS n FROM access_log a WHERE a.uscc IN (${inList})${scope} GROUP BY a.uscc`, [...usccs, ...scopeParams]) as Promise<Array<{ uscc: string; n: string | number }>>,
+  ]);
+  for (const r of rows) pages.get(r.uscc)?.rows.push(toAccessLogRow(r));
+  for (const t of totals) {
+    const page = pages.get(t.uscc);
+    if (page) page.total = Number(t.n);
+  }
+  return pages;
 }

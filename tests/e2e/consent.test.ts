@@ -144,4 +144,30 @@ describe('consent-gated profiles', () => {
     await t.gql(`query AuditNone($u: String!) { enterprise(uscc: $u) { uscc name access { visibleSections } } }`, { u: consented }, t.keys.bankA);
     expect(await log('AuditNone')).toEqual([]);
   });
+
+  it('shows the reads on the enterprise’s record: all of them to a steward, its own to an institution', async () => {
+    const RECORD = `query Record($u: String!, $after: String) { enterprise(uscc: $u) { accessLog(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { principalName role institution { code } sections withheld purposes operation } } } } }`;
+    const [{ n }] = (await t.hub.runtime.db.query('SELECT COUNT(*) AS n FROM access_log WHERE uscc = ?', [consented])) as Array<{ n: string }>;
+    const [{ mine }] = (await t.hub.runtime.db.query('SELECT COUNT(*) AS mine FROM access_log WHERE uscc = ? AND institution_id = ?', [consented, bankAId])) as Array<{ mine: string }>;
+    expect(Number(n)).toBeGreaterThan(Number(mine));
+
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const response = await t.gql(RECORD, { u: consented, after }, t.keys.steward);
+      expect(response.errors).toBeUndefined();
+      const page: any = response.data.enterprise.accessLog;
+      expect(page.totalCount).toBe(Number(n));
+      seen.push(...page.edges.map((e: any) => e.node.operation));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(Number(n));
+
+    const bank = (await t.gql(RECORD, { u: consented, after: null }, t.keys.bankA)).data.enterprise.accessLog;
+    expect(bank.totalCount).toBe(Number(mine));
+    expect(bank.edges.every((e: any) => e.node.institution?.code === 'qilu-bank')).toBe(true);
+    const other = (await t.gql(RECORD, { u: consented, after: null }, t.keys.bankB)).data.enterprise.accessLog;
+    expect(other.edges.every((e: any) => e.node.institution?.code === 'jinan-rural-bank')).toBe(true);
+  });
 });

@@ -11,7 +11,7 @@ import { PrincipalCache } from '../../src/access/principal-cache';
 import { withStatementTally } from '../../src/db/statement-counter';
 import { createApiTestHub, type ApiTestHub } from '../support/api-hub';
 
-/** Every per-enterprise field of a list: two sections, fields with provenance, access, changes and financing. */
+/** Every per-enterprise field of a list: two sections, fields with provenance, access, changes, the access log and financing. */
 const LIST = parse(`query List($n: Int!) {
   enterprises(first: $n) {
     totalCount
@@ -21,6 +21,7 @@ const LIST = parse(`query List($n: Int!) {
       profile { asOf identity { registeredName registeredCapital registrationStatus } tax { vatPaid12m taxPaid12m } }
       fields(keys: ["registered_capital", "vat_paid_12m", "electricity_kwh_12m"]) { value sourceRecordIds freshnessDays withheld { reason } }
       changes(since: "2000-01-01T00:00:00Z", first: 3) { totalCount edges { node { key newValue } } }
+      accessLog(first: 2) { totalCount edges { node { operation } } }
       financing(first: 3) { totalCount edges { node { product state outstandingFen events(first: 2) { totalCount edges { node { kind amountFen } } } } } }
     } }
   }
@@ -86,8 +87,9 @@ describe('profile query statements', () => {
     expect(hundred.statements).toBe(one.statements);
     // The list and its count, profile metadata, the institution's consents (none for a steward), the
     // sections' and fields' columns in one read, provenance, change totals and change pages, the case
-    // pages (with the consents that gate other lenders' cases, for an institution) and the event pages.
-    expect(hundred.statements).toBe(who().role === 'INSTITUTION' ? 11 : 9);
+    // pages (with the consents that gate other lenders' cases, for an institution), the event pages,
+    // and the access-log pages with their totals.
+    expect(hundred.statements).toBe(who().role === 'INSTITUTION' ? 13 : 11);
     const financed = hundred.nodes.filter((n: any) => n.financing.totalCount > 0);
     expect(financed.length).toBeGreaterThan(0);
     expect(financed.every((n: any) => n.financing.edges[0].node.events.totalCount === 3)).toBe(true);
