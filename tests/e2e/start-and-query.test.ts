@@ -1,4 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { dropDatabase } from '../../src/infra/services/ensure-database';
@@ -25,6 +27,9 @@ describe('npm start', () => {
     REDIS_URL: testRedisUrl(),
     QUEUE_PREFIX: testQueuePrefix(suffix),
     HUB_BOOTSTRAP_ADMIN_KEY: `bootstrap-${suffix}-0123456789abcdef`,
+    // The demo keys file goes here, not into the developer's own .data/; the services run already.
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'techfin-start-')),
+    SERVICES_AUTOSTART: 'false',
   };
   let hub: ChildProcess;
   let output = '';
@@ -49,12 +54,21 @@ describe('npm start', () => {
   afterAll(async () => {
     if (hub && hub.exitCode === null) hub.kill('SIGKILL');
     await dropDatabase(env.DATABASE_URL);
+    rmSync(env.DATA_DIR, { recursive: true, force: true });
   });
 
   it('serves GraphQL and fills every stream from the sandbox on its own', async () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
     expect((await graphql('{ health { database redis } }', null)).data).toEqual({ health: { database: true, redis: true } });
     expect((await graphql('{ connectors { id } }', null)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    // The demo's keys are printed and kept in DATA_DIR/demo-keys.json (mode 600), and they work.
+    const printed = await waitUntil('the demo keys to be printed', async () => /ADMIN\s+(thk_\S+)\n\s+INSTITUTION\s+(thk_\S+)/.exec(output) ?? undefined, 30_000, 200);
+    const saved = JSON.parse(readFileSync(path.join(env.DATA_DIR, 'demo-keys.json'), 'utf8')) as { admin: string; bank: string };
+    expect(saved).toEqual({ admin: printed[1], bank: printed[2] });
+    expect(statSync(path.join(env.DATA_DIR, 'demo-keys.json')).mode & 0o777).toBe(0o600);
+    expect((await graphql('{ me { role institution { code } } }', saved.admin)).data).toEqual({ me: { role: 'ADMIN', institution: null } });
+    expect((await graphql('{ me { role institution { code } } }', saved.bank)).data).toEqual({ me: { role: 'INSTITUTION', institution: { code: 'demo-bank' } } });
 
     const streams = await waitUntil(
       'every stream to have a successful first run',
