@@ -38,6 +38,7 @@ export const profileRowLoader = ({ runtime }: LoaderScope) =>
       return keys.map((k) => {
         const row = rows.get(k.uscc);
         if (!row) return null;
+        if (k.sections.length === sections.length) return row; // asked for every section the batch read
         const own = new Set(k.sections);
         const values = new Map([...row.values].filter(([key]) => own.has(fieldByKey(key)!.section)));
         return { ...row, values };
@@ -47,14 +48,11 @@ export const profileRowLoader = ({ runtime }: LoaderScope) =>
   );
 
 /**
- * Puts a row read with several sections into the loader's cache under each single section (and
- * under none, the row's metadata), as the section and profile fields will ask for it.
+ * Puts a row read with some sections into the loader's cache under no section too (the row's
+ * metadata), as the fields that only need the metadata and access will ask for it.
  */
-export function primeProfileRow(loader: ReturnType<typeof profileRowLoader>, row: StoredProfile, sections: readonly SectionKey[]): void {
+export function primeProfileRow(loader: ReturnType<typeof profileRowLoader>, row: StoredProfile): void {
   loader.prime({ uscc: row.uscc, sections: [] }, { ...row, values: new Map() });
-  const bySection = new Map<SectionKey, StoredProfile['values']>(sections.map((s) => [s, new Map()]));
-  for (const [key, value] of row.values) (bySection.get(fieldByKey(key)!.section) as Map<string, unknown> | undefined)?.set(key, value);
-  for (const [section, values] of bySection) loader.prime({ uscc: row.uscc, sections: [section] }, { ...row, values });
 }
 
 /**

@@ -19,7 +19,7 @@ import { EnterpriseConnection, EnterpriseFilterInput, EnterpriseOrderInput } fro
 import { ProfileAccessType, WithheldSectionType } from '../types/profile/profile-access.type';
 import { ProfileChangeConnection, ProfileChangeType } from '../types/profile/profile-change.type';
 import { ProfileFieldValueType } from '../types/profile/profile-field-value.type';
-import { SECTION_TYPES, toSectionObject } from '../types/profile/profile-sections.type';
+import { toSectionObject } from '../types/profile/profile-sections.type';
 import { ProfileType, sectionFieldName } from '../types/profile/profile.type';
 
 const CHANGES_CURSOR = 'profile-changes';
@@ -47,12 +47,11 @@ export class EnterpriseResolver {
   async enterprise(@Ctx() ctx: GraphqlContext, @Arg('uscc', () => String) uscc: string, @Info() info: GraphQLResolveInfo): Promise<EnterpriseType> {
     const code = parseUscc(uscc);
     // The lookup reads the profile sections the query selects too: one statement for the whole profile.
-    const selected = selectedFieldNames(info, ['profile']);
-    const sections = SECTIONS.filter((s) => selected.has(sectionFieldName(s)));
+    const sections = selectedSections(info, ['profile']);
     const loader = ctx.loaders.get(profileRowLoader);
     const found = await loader.load({ uscc: code, sections });
     if (!found) throw new HubError('NOT_FOUND', `no enterprise with USCC ${code} is known to the hub`, { details: { argument: 'uscc' } });
-    primeProfileRow(loader, found, sections);
+    primeProfileRow(loader, found);
     return EnterpriseType.of(found.uscc, found.name);
   }
 
@@ -101,9 +100,17 @@ export class EnterpriseResolver {
 
   @Authorized()
   @FieldResolver(() => ProfileType, { nullable: true, description: 'The current profile; null only while the hub has not computed one.' })
-  async profile(@Root() enterprise: EnterpriseType, @Ctx() ctx: GraphqlContext): Promise<ProfileType | null> {
-    const { row } = await readState(ctx, enterprise.uscc);
-    return row ? ProfileType.from(row) : null;
+  async profile(@Root() enterprise: EnterpriseType, @Ctx() ctx: GraphqlContext, @Info() info: GraphQLResolveInfo): Promise<ProfileType | null> {
+    const principal = requirePrincipal(ctx);
+    // The sections the query selects, read together with the row's metadata in one batched statement
+    // (the same key `enterprise` primed); only those the consent rules open are served.
+    const selected = selectedSections(info, []);
+    const [access, row] = await Promise.all([ctx.loaders.get(profileAccessLoader).load(enterprise.uscc), ctx.loaders.get(profileRowLoader).load({ uscc: enterprise.uscc, sections: selected })]);
+    if (row === null) return null;
+    const served = selected.filter((s) => access.access.visible.includes(s));
+    const withheld = selected.filter((s) => !served.includes(s));
+    if (selected.length > 0) ctx.access.note(enterprise.uscc, served, withheld, purposesOf(principal, access, served));
+    return ProfileType.from(row, new Map(served.map((s) => [s, toSectionObject(s, row.values)])));
   }
 
   @Authorized()
@@ -125,15 +132,15 @@ export class EnterpriseResolver {
   ): Promise<ProfileFieldValueType[]> {
     const principal = requirePrincipal(ctx);
     const asked = keys === null || keys === undefined ? null : parseFieldKeys(keys);
-    const { access } = await readState(ctx, enterprise.uscc);
+    // The row (with the sections asked about) and the access rules are read in the same batches as
+    // the other fields' first reads; a withheld section's values are read with the row but never served.
+    const askedSections = asked ? SECTIONS.filter((s) => asked.some((f) => f.section === s)) : [...SECTIONS];
+    const [access, row] = await Promise.all([ctx.loaders.get(profileAccessLoader).load(enterprise.uscc), ctx.loaders.get(profileRowLoader).load({ uscc: enterprise.uscc, sections: askedSections })]);
     const visible = new Set(access.access.visible);
     const requested = asked ?? fieldsOfSections(access.access.visible);
     const served = SECTIONS.filter((s) => visible.has(s) && requested.some((f) => f.section === s));
     const withheld = asked ? SECTIONS.filter((s) => !visible.has(s) && asked.some((f) => f.section === s)) : access.access.withheld.map((w) => w.section);
-    const [row, provenance] = await Promise.all([
-      ctx.loaders.get(profileRowLoader).load({ uscc: enterprise.uscc, sections: served }),
-      served.length > 0 ? ctx.loaders.get(provenanceLoader).load(enterprise.uscc) : Promise.resolve(null),
-    ]);
+    const provenance = served.length > 0 ? await ctx.loaders.get(provenanceLoader).load(enterprise.uscc) : null;
     if (row === null) return [];
     if (served.length > 0 || withheld.length > 0) ctx.access.note(enterprise.uscc, served, withheld, purposesOf(principal, access, served));
     const readings = new Map(readFields(row, provenance ?? undefined, requested.filter((f) => visible.has(f.section))).map((r) => [r.field.key, r]));
@@ -175,36 +182,8 @@ export class EnterpriseResolver {
   }
 }
 
-/**
- * The profile's sections, one field resolver each (generated from the catalog's sections): a section
- * is read only when the query selects it, served only when the consent rules open it, and either way
- * noted in the access log.
- */
-export class ProfileResolver {}
-
-async function resolveSection(section: SectionKey, profile: ProfileType, ctx: GraphqlContext): Promise<object | null> {
-  const principal = requirePrincipal(ctx);
-  const access = await ctx.loaders.get(profileAccessLoader).load(profile.uscc);
-  if (!access.access.visible.includes(section)) {
-    ctx.access.note(profile.uscc, [], [section], purposesOf(principal, access, []));
-    return null;
-  }
-  const row = await ctx.loaders.get(profileRowLoader).load({ uscc: profile.uscc, sections: [section] });
-  if (row === null) return null;
-  ctx.access.note(profile.uscc, [section], [], purposesOf(principal, access, [section]));
-  return toSectionObject(section, row.values);
+/** The profile sections selected under `path` below the field being resolved, in catalog order. */
+function selectedSections(info: GraphQLResolveInfo, path: readonly string[]): SectionKey[] {
+  const names = selectedFieldNames(info, path);
+  return SECTIONS.filter((s) => names.has(sectionFieldName(s)));
 }
-
-for (const section of SECTIONS) {
-  const name = sectionFieldName(section);
-  const prototype = ProfileResolver.prototype as unknown as Record<string, unknown>;
-  Object.defineProperty(prototype, name, {
-    value: (profile: ProfileType, ctx: GraphqlContext) => resolveSection(section, profile, ctx),
-    writable: true,
-    configurable: true,
-  });
-  Root()(prototype, name, 0);
-  Ctx()(prototype, name, 1);
-  FieldResolver(() => SECTION_TYPES[section], { nullable: true })(prototype, name, Object.getOwnPropertyDescriptor(prototype, name)!);
-}
-Resolver(() => ProfileType)(ProfileResolver);

@@ -10,8 +10,8 @@ import { FinancingCaseResolver, FinancingResolver } from './financing.resolver';
 import { ConnectorOpsResolver } from './connector-ops.resolver';
 import { QuarantineResolver } from './quarantine.resolver';
 import { ResolutionQueueResolver } from './resolution-queue.resolver';
-import { EnterpriseResolver, ProfileResolver } from './enterprise.resolver';
+import { EnterpriseResolver } from './enterprise.resolver';
 import { ProfileDictionaryResolver } from './profile-dictionary.resolver';
 
 /** Every resolver class of the hub's schema; each file adds its own line. */
-export const RESOLVERS: NonEmptyArray<Function> = [OpsResolver, AccessAdminResolver, ConsentResolver, AccessLogResolver, AggregatesResolver, ConnectorOpsResolver, QuarantineResolver, ResolutionQueueResolver, EnterpriseResolver, ProfileResolver, ProfileDictionaryResolver, FinancingResolver, FinancingCaseResolver, EnterpriseFinancingResolver, EnterpriseAccessLogResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [OpsResolver, AccessAdminResolver, ConsentResolver, AccessLogResolver, AggregatesResolver, ConnectorOpsResolver, QuarantineResolver, ResolutionQueueResolver, EnterpriseResolver, ProfileDictionaryResolver, FinancingResolver, FinancingCaseResolver, EnterpriseFinancingResolver, EnterpriseAccessLogResolver];

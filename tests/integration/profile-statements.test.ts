@@ -85,11 +85,11 @@ describe('profile query statements', () => {
     expect(hundred.nodes).toHaveLength(100);
     expect(hundred.noted).toBe(100);
     expect(hundred.statements).toBe(one.statements);
-    // The list and its count, profile metadata, the institution's consents (none for a steward), the
-    // sections' and fields' columns in one read, provenance, change totals and change pages, the case
-    // pages (with the consents that gate other lenders' cases, for an institution), the event pages,
-    // and the access-log pages with their totals.
-    expect(hundred.statements).toBe(who().role === 'INSTITUTION' ? 13 : 11);
+    // The list and its count; the institution's consents (none for a steward); the profile rows with the
+    // sections and fields asked about, in one read; provenance; change totals and change pages; the
+    // access-log pages with their totals; the case pages (with the consents that gate other lenders'
+    // cases, for an institution) and the event pages.
+    expect(hundred.statements).toBe(who().role === 'INSTITUTION' ? 12 : 10);
     const financed = hundred.nodes.filter((n: any) => n.financing.totalCount > 0);
     expect(financed.length).toBeGreaterThan(0);
     expect(financed.every((n: any) => n.financing.edges[0].node.events.totalCount === 3)).toBe(true);

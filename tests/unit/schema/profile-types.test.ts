@@ -1,7 +1,7 @@
 import { GraphQLEnumType, GraphQLNonNull, GraphQLObjectType, GraphQLScalarType, getNamedType, isNonNullType, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from '../../../schema/auth/auth-checker';
-import { EnterpriseResolver, ProfileResolver } from '../../../schema/resolvers/enterprise.resolver';
+import { EnterpriseResolver } from '../../../schema/resolvers/enterprise.resolver';
 import { ProfileDictionaryResolver } from '../../../schema/resolvers/profile-dictionary.resolver';
 import { enumValueName, graphqlNameOf, sectionTypeName } from '../../../schema/types/profile/profile-naming';
 import { toSectionObject } from '../../../schema/types/profile/profile-sections.type';
@@ -25,7 +25,7 @@ describe('profile types generated from the catalog', () => {
   let schema: GraphQLSchema;
 
   beforeAll(async () => {
-    schema = await buildSchema({ resolvers: [EnterpriseResolver, ProfileResolver, ProfileDictionaryResolver], authChecker, authMode: 'error', validate: false });
+    schema = await buildSchema({ resolvers: [EnterpriseResolver, ProfileDictionaryResolver], authChecker, authMode: 'error', validate: false });
   });
 
   const objectType = (name: string): GraphQLObjectType => {
