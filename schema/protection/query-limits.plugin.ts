@@ -52,7 +52,7 @@ function measureShape(schema: GraphQLSchema, document: DocumentNode): { depth: n
 interface Measured {
   depth: number;
   aliases: number;
-  /** Variables passed as arguments anywhere in the operation: the only ones the cost can depend on. */
+  /** Variables the cost can depend on (see costVariables). */
   argumentVariables: string[];
   costs: Map<string, { cost: number; violations: PageSizeViolation[] } | 'nodes' | 'uncoercible'>;
 }
@@ -60,11 +60,17 @@ interface Measured {
 /** Most variable combinations whose cost is remembered per operation. */
 const COSTS_KEPT = 256;
 
-/** Variables used as argument values in a document (fragments included: they may only be spread in). */
-function argumentVariables(document: DocumentNode): string[] {
+/**
+ * The variables the cost can depend on: those passed as `first` (page sizes) or as a directive's `if`
+ * (`@skip` / `@include` drop what they guard from the estimate). Others, such as a USCC, change
+ * nothing, so a query asked for many enterprises is estimated once. (No field sets a type-graphql
+ * `complexity` of its own; one that read other arguments would have to be added here.)
+ */
+function costVariables(document: DocumentNode): string[] {
   const names = new Set<string>();
   visit(document, {
     Argument(node) {
+      if (node.name.value !== 'first' && node.name.value !== 'if') return;
       visit(node.value, {
         Variable(v) {
           names.add(v.name.value);
@@ -80,8 +86,8 @@ function argumentVariables(document: DocumentNode): string[] {
  * refuses it before any resolver runs: QUERY_TOO_COMPLEX naming the limit, its value and how far the
  * query went over it, or BAD_USER_INPUT for a `first` outside 1..100. Runs per request (not as a
  * validation rule) because cost depends on variables; the measures are kept per parsed document
- * (Apollo reuses the same one for the same query text) and per value of the variables that are
- * arguments, so a repeated query is not walked again.
+ * (Apollo reuses the same one for the same query text) and per value of the variables the cost reads,
+ * so a repeated query is not walked again.
  */
 export function queryLimitsPlugin<TContext extends BaseContext>(limits: QueryLimits): ApolloServerPlugin<TContext> {
   return {
@@ -95,7 +101,7 @@ export function queryLimitsPlugin<TContext extends BaseContext>(limits: QueryLim
           const selected = onlyOperation(document, operation);
           if (!measured) {
             const shape = measureShape(schema, selected);
-            measured = { ...shape, argumentVariables: argumentVariables(selected), costs: new Map() };
+            measured = { ...shape, argumentVariables: costVariables(selected), costs: new Map() };
             byOperation.set(operation, measured);
           }
           const { depth, aliases } = measured;
@@ -124,8 +130,11 @@ export function queryLimitsPlugin<TContext extends BaseContext>(limits: QueryLim
               // Variables that do not coerce: execution reports them with their own code and message.
               estimate = error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message) ? 'nodes' : 'uncoercible';
             }
-            if (measured.costs.size >= COSTS_KEPT) measured.costs.clear();
-            measured.costs.set(costKey, estimate);
+            // Coercion can fail on any variable, not only those the key holds: that outcome is not kept.
+            if (estimate !== 'uncoercible') {
+              if (measured.costs.size >= COSTS_KEPT) measured.costs.clear();
+              measured.costs.set(costKey, estimate);
+            }
           }
           if (estimate === 'nodes') {
             throw tooComplex('nodes', MAX_QUERY_NODES, null, `query selects more than ${fmt(MAX_QUERY_NODES)} fields (fragments counted each time they are used)`);

@@ -87,6 +87,17 @@ describe('query limits and client-facing errors (production mode)', () => {
     expect((await t.gql(`{ ${pagedField}(first: 100) { __typename } }`)).errors).toBeUndefined();
   });
 
+  it('measures a repeated document once per value of its page-size variables, never reusing a verdict for another value', async () => {
+    const query = `query Again($n: Int) { ${pagedField}(first: $n) { __typename } }`;
+    expect((await t.gql(query, { n: 5 })).errors).toBeUndefined();
+    expectRefusal(await t.gql(query, { n: 101 }), 'BAD_USER_INPUT', /got 101/);
+    expect((await t.gql(query, { n: 5 })).errors).toBeUndefined();
+    expectRefusal(await t.gql(query, { n: 101 }), 'BAD_USER_INPUT', /got 101/);
+    // A variable that does not coerce is reported by execution, and does not poison the next request.
+    expect((await t.gql(query, { n: 'many' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await t.gql(query, { n: 5 })).errors).toBeUndefined();
+  });
+
   it('refuses a document of more than 10,000 tokens and fragments that expand past 10,000 selections', async () => {
     const long = `{ health { ${'database '.repeat(MAX_TOKENS)}} }`;
     const refused = await t.gql(long);
