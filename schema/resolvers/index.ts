@@ -6,12 +6,14 @@ import { ConsentResolver } from './consent.resolver';
 import { OpsResolver } from './ops.resolver';
 import { EnterpriseAccessLogResolver } from './enterprise-access-log.resolver';
 import { EnterpriseFinancingResolver } from './enterprise-financing.resolver';
+import { EnterpriseSciTechResolver } from './enterprise-sci-tech.resolver';
 import { FinancingCaseResolver, FinancingResolver } from './financing.resolver';
 import { ConnectorOpsResolver } from './connector-ops.resolver';
 import { QuarantineResolver } from './quarantine.resolver';
 import { ResolutionQueueResolver } from './resolution-queue.resolver';
 import { EnterpriseResolver } from './enterprise.resolver';
 import { ProfileDictionaryResolver } from './profile-dictionary.resolver';
+import { RiskSharingResolver } from './risk-sharing.resolver';
 
 /** Every resolver class of the hub's schema; each file adds its own line. */
-export const RESOLVERS: NonEmptyArray<Function> = [OpsResolver, AccessAdminResolver, ConsentResolver, AccessLogResolver, AggregatesResolver, ConnectorOpsResolver, QuarantineResolver, ResolutionQueueResolver, EnterpriseResolver, ProfileDictionaryResolver, FinancingResolver, FinancingCaseResolver, EnterpriseFinancingResolver, EnterpriseAccessLogResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [OpsResolver, AccessAdminResolver, ConsentResolver, AccessLogResolver, AggregatesResolver, ConnectorOpsResolver, QuarantineResolver, ResolutionQueueResolver, EnterpriseResolver, ProfileDictionaryResolver, FinancingResolver, FinancingCaseResolver, EnterpriseFinancingResolver, EnterpriseAccessLogResolver, EnterpriseSciTechResolver, RiskSharingResolver];

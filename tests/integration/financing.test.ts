@@ -1,10 +1,10 @@
 import { authenticate } from '../../src/access/api-keys.service';
 import type { Principal } from '../../src/access/principal';
-import { HubError } from '../../src/errors/hub-error';
 import { applyForFinancing, recordFinancingEvent, type RecordedEvent } from '../../src/financing/financing.service';
 import { casePages } from '../../src/financing/financing-queries';
 import { financingTotals, type TotalsGroup } from '../../src/financing/financing-totals';
 import { withStatementTally } from '../../src/db/statement-counter';
+import { hubErrorOf } from '../support/hub-error';
 import { createApiTestHub, type ApiTestHub } from '../support/api-hub';
 
 /**
@@ -18,15 +18,7 @@ describe('financing history on MariaDB', () => {
   let usccs: string[];
 
   const q = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => (await t.hub.runtime.db.query(sql, params)) as T[];
-  const failure = async (p: Promise<unknown>): Promise<HubError> => {
-    try {
-      await p;
-    } catch (error) {
-      if (error instanceof HubError) return error;
-      throw error;
-    }
-    throw new Error('expected a HubError');
-  };
+  const failure = hubErrorOf;
   let serial = 0;
   const key = () => `it-${process.pid}-${++serial}`;
   const apply = (who: Principal, over: Partial<Parameters<typeof applyForFinancing>[2]> = {}) =>

@@ -17,6 +17,7 @@ import { RegisteredEnterpriseEntity } from '../../resolution/entities/registered
 import { ResolutionCaseEntity } from '../../resolution/entities/resolution-case.entity';
 import { FinancingCaseEntity } from '../../financing/financing-case.entity';
 import { FinancingEventEntity } from '../../financing/financing-event.entity';
+import { FundingPolicyVersionEntity } from '../../policy/funding-policy-version.entity';
 import { StreamScheduleOverrideEntity } from '../../ops/stream-schedule-override.entity';
 
 export { ConnectorRunEntity, QuarantineRecordEntity, RawRecordEntity, StreamStateEntity };
@@ -43,4 +44,5 @@ export const ENTITIES = [
   FinancingCaseEntity,
   FinancingEventEntity,
   StreamScheduleOverrideEntity,
+  FundingPolicyVersionEntity,
 ];
