@@ -6,6 +6,7 @@ import { PROFILE_FIELDS } from '../../src/profile/catalog/catalog';
 import { SECTIONS, type SectionKey } from '../../src/profile/catalog/field.types';
 import { listEnterprises, type EnterpriseListPosition, type EnterpriseListRow } from '../../src/profile/read/enterprise-list.service';
 import { purposesOf } from '../../src/profile/read/profile-access';
+import { scoreGradesFilter } from '../../src/scoring/store/score-access';
 import { fieldsOfSections, parseFieldKeys, readFields } from '../../src/profile/read/profile-read.service';
 import { requirePrincipal } from '../auth/require-principal';
 import type { GraphqlContext } from '../context';
@@ -60,7 +61,7 @@ export class EnterpriseResolver {
     description: 'Enterprises with a profile, filtered on public registry fields and sorted (default: by USCC), a page at a time. Profiles of the nodes are consent-gated as for `enterprise`.',
   })
   async enterprises(
-    @Ctx() { runtime }: GraphqlContext,
+    @Ctx() ctx: GraphqlContext,
     @Arg('filter', () => EnterpriseFilterInput, { nullable: true }) filter: EnterpriseFilterInput | null,
     @Arg('orderBy', () => EnterpriseOrderInput, { nullable: true }) orderBy: EnterpriseOrderInput | null,
     @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1 to 100.' }) first: number,
@@ -78,7 +79,7 @@ export class EnterpriseResolver {
       if (typeof uscc !== 'string') throw new HubError('BAD_USER_INPUT', `after is not a cursor of this list (${kind})`, { details: { argument: 'after' } });
       position = { value: arity === 2 ? key[0]! : null, uscc };
     }
-    const { rows, totalCount } = await listEnterprises(runtime.db, {
+    const { rows, totalCount } = await listEnterprises(ctx.runtime.db, {
       filter: {
         districtCodes: filter?.districts,
         industrySections: filter?.industrySections,
@@ -86,6 +87,7 @@ export class EnterpriseResolver {
         registrationStatuses: filter?.registrationStatuses,
         tags: filter?.tags,
         nameContains: filter?.nameContains,
+        scoreGrades: scoreGradesFilter(requirePrincipal(ctx), filter?.scoreGrades),
       },
       sort,
       direction,

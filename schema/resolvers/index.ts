@@ -7,6 +7,7 @@ import { OpsResolver } from './ops.resolver';
 import { EnterpriseAccessLogResolver } from './enterprise-access-log.resolver';
 import { EnterpriseFinancingResolver } from './enterprise-financing.resolver';
 import { EnterpriseSciTechResolver } from './enterprise-sci-tech.resolver';
+import { EnterprisePatentsResolver } from './enterprise-patents.resolver';
 import { FinancingCaseResolver, FinancingResolver } from './financing.resolver';
 import { ConnectorOpsResolver } from './connector-ops.resolver';
 import { QuarantineResolver } from './quarantine.resolver';
@@ -14,6 +15,7 @@ import { ResolutionQueueResolver } from './resolution-queue.resolver';
 import { EnterpriseResolver } from './enterprise.resolver';
 import { ProfileDictionaryResolver } from './profile-dictionary.resolver';
 import { RiskSharingResolver } from './risk-sharing.resolver';
+import { EnterpriseScoreResolver, ScoreAggregatesResolver } from './enterprise-score.resolver';
 
 /** Every resolver class of the hub's schema; each file adds its own line. */
-export const RESOLVERS: NonEmptyArray<Function> = [OpsResolver, AccessAdminResolver, ConsentResolver, AccessLogResolver, AggregatesResolver, ConnectorOpsResolver, QuarantineResolver, ResolutionQueueResolver, EnterpriseResolver, ProfileDictionaryResolver, FinancingResolver, FinancingCaseResolver, EnterpriseFinancingResolver, EnterpriseAccessLogResolver, EnterpriseSciTechResolver, RiskSharingResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [OpsResolver, AccessAdminResolver, ConsentResolver, AccessLogResolver, AggregatesResolver, ConnectorOpsResolver, QuarantineResolver, ResolutionQueueResolver, EnterpriseResolver, ProfileDictionaryResolver, FinancingResolver, FinancingCaseResolver, EnterpriseFinancingResolver, EnterpriseAccessLogResolver, EnterpriseSciTechResolver, RiskSharingResolver, EnterprisePatentsResolver, EnterpriseScoreResolver, ScoreAggregatesResolver];

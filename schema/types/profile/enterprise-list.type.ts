@@ -3,6 +3,7 @@ import { ENTERPRISE_SORT_COLUMNS, ENTERPRISE_TAGS, type EnterpriseSortField, typ
 import { connectionType } from '../../pagination/connection.type';
 import { EnterpriseType } from '../enterprise.type';
 import { fieldEnum } from './profile-sections.type';
+import { ScoreGradeGql } from '../scoring/score.type';
 
 /** Tags ↔ their boolean catalog fields: HIGH_TECH_ENTERPRISE ↔ high_tech_enterprise. */
 export const EnterpriseTagGql = Object.fromEntries(ENTERPRISE_TAGS.map((t) => [t.toUpperCase(), t])) as { [K in EnterpriseTag as Uppercase<K>]: K };
@@ -45,6 +46,9 @@ export class EnterpriseFilterInput {
 
   @Field(() => String, { nullable: true, description: 'Text the registered name contains (1–100 characters; % and _ match themselves).' })
   nameContains?: string | null;
+
+  @Field(() => [ScoreGradeGql], { nullable: true, description: 'Grades of the current credit score (any of them); unscored enterprises and INSUFFICIENT_DATA never match. STEWARD and ADMIN only: FORBIDDEN for an INSTITUTION key, as the grade derives from consent-gated sections.' })
+  scoreGrades?: string[] | null;
 }
 
 @InputType('EnterpriseOrder')

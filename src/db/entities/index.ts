@@ -19,6 +19,7 @@ import { FinancingCaseEntity } from '../../financing/financing-case.entity';
 import { FinancingEventEntity } from '../../financing/financing-event.entity';
 import { FundingPolicyVersionEntity } from '../../policy/funding-policy-version.entity';
 import { StreamScheduleOverrideEntity } from '../../ops/stream-schedule-override.entity';
+import { EnterpriseScoreEntity, EnterpriseScoreHistoryEntity } from '../../scoring/store/enterprise-score.entity';
 
 export { ConnectorRunEntity, QuarantineRecordEntity, RawRecordEntity, StreamStateEntity };
 
@@ -45,4 +46,5 @@ export const ENTITIES = [
   FinancingEventEntity,
   StreamScheduleOverrideEntity,
   FundingPolicyVersionEntity,
+  EnterpriseScoreEntity, EnterpriseScoreHistoryEntity,
 ];

@@ -8,6 +8,7 @@ import { writeConflicts } from '../storage/conflict.writer';
 import { loadEnterpriseRecords } from '../storage/records.loader';
 import { writeProfiles, type ComputedProfile, type WriteCounts } from '../storage/profile.writer';
 import { buildProvenance, type ProfileProvenance } from '../storage/provenance';
+import { storeScores } from '../../scoring/store/score-store';
 
 export interface RecomputeOptions {
   /** `YYYY-MM-DD`: the date the profiles are computed as of. */
@@ -73,6 +74,8 @@ async function storeBatch(db: DataSource, batch: ComputedBatch, asOf: string): P
   return db.transaction('READ COMMITTED', async (manager) => {
     const counts = await writeProfiles(manager, batch.profiles, { asOf, computedAt });
     await writeConflicts(manager, batch.profiles.map((p) => p.uscc), batch.conflicts, computedAt);
+    // The batch's credit scores, from the values in memory, in the same transaction.
+    await storeScores(manager, batch.profiles, { asOf, computedAt });
     return counts;
   });
 }

@@ -22,6 +22,8 @@ export interface EnterpriseListFilter {
   tags?: readonly EnterpriseTag[] | null;
   /** Text the registered name contains (no wildcards: `%` and `_` match themselves). */
   nameContains?: string | null;
+  /** Grades of the current credit score (`enterprise_score.grade`); enterprises without a score never match. */
+  scoreGrades?: readonly string[] | null;
 }
 
 /** Sort keys: each is a catalog column, ties broken by USCC. */
@@ -96,6 +98,11 @@ export function enterpriseFilterSql(filter: EnterpriseListFilter): { where: stri
     if (text.length === 0 || text.length > 100) throw new HubError('BAD_USER_INPUT', 'filter.nameContains must be 1–100 characters', { details: { argument: 'filter.nameContains' } });
     where.push("`registered_name` LIKE ? ESCAPE '!'");
     params.push(`%${likeEscape(text)}%`);
+  }
+  const grades = checkedList(filter.scoreGrades, 'filter.scoreGrades', (g) => /^[A-Z]{1,3}$/.test(g), 'a score grade');
+  if (grades) {
+    where.push(`\`uscc\` IN (SELECT \`uscc\` FROM \`enterprise_score\` WHERE \`grade\` IN (${grades.map(() => '?').join(',')}))`);
+    params.push(...grades);
   }
   return { where, params };
 }

@@ -21,15 +21,29 @@ const SLOTS: ReadonlyMap<string, Slot> = new Map(Object.entries(RECORD_SLOTS));
  */
 export async function loadEnterpriseRecords(db: SqlRunner, usccs: readonly string[]): Promise<EnterpriseRecords[]> {
   if (usccs.length === 0) return [];
+  const bundles = await loadLinkedRecords(db, usccs, null);
+  for (const event of await loadFinancingEvents(db, usccs)) bundles.get(event.uscc)?.financingEvents.push(event.record);
+  return [...bundles.values()];
+}
+
+/**
+ * The stored records linked to each of `usccs`, in one statement through the link index, sorted into
+ * one bundle per enterprise (in `usccs` order); `streams` (`connector/stream` keys) narrows the read
+ * to those streams, null reads them all. No financing events: `loadEnterpriseRecords` adds them.
+ */
+export async function loadLinkedRecords(db: SqlRunner, usccs: readonly string[], streams: readonly (keyof typeof RECORD_SLOTS)[] | null): Promise<Map<string, ReturnType<typeof emptyRecords>>> {
+  const bundles = new Map(usccs.map((u) => [u, emptyRecords(u)]));
+  if (usccs.length === 0 || streams?.length === 0) return bundles;
+  const pairs = (streams ?? []).map((k) => k.split('/') as [string, string]);
+  const narrow = streams === null ? '' : ` AND (l.\`connector\`, l.\`stream\`) IN (${pairs.map(() => '(?, ?)').join(', ')})`;
   const rows = (await db.query(
     'SELECT l.`uscc`, r.`id`, r.`connector`, r.`stream`, r.`source_updated_at`, r.`payload` ' +
       'FROM `record_link` l JOIN `raw_record` r ON r.`id` = l.`raw_record_id` ' +
-      `WHERE l.\`status\` = 'resolved' AND l.\`uscc\` IN (${usccs.map(() => '?').join(',')}) ` +
+      `WHERE l.\`status\` = 'resolved' AND l.\`uscc\` IN (${usccs.map(() => '?').join(',')})${narrow} ` +
       // The link index's own order (no sort): records come in a stable order, so a recomputation of unchanged records derives exactly the same values.
       'ORDER BY l.`uscc`, l.`connector`, l.`stream`, l.`raw_record_id`',
-    [...usccs],
+    [...usccs, ...pairs.flat()],
   )) as LinkedRow[];
-  const bundles = new Map(usccs.map((u) => [u, emptyRecords(u)]));
   for (const row of rows) {
     const bundle = bundles.get(row.uscc);
     const slot = SLOTS.get(`${row.connector}/${row.stream}`);
@@ -44,8 +58,7 @@ export async function loadEnterpriseRecords(db: SqlRunner, usccs: readonly strin
     if (slot === 'registration') bundle.registration = record as typeof bundle.registration;
     else (bundle[slot] as SourceRecord[]).push(record);
   }
-  for (const event of await loadFinancingEvents(db, usccs)) bundles.get(event.uscc)?.financingEvents.push(event.record);
-  return [...bundles.values()];
+  return bundles;
 }
 
 /**
