@@ -8,15 +8,9 @@ import { spawn } from 'node:child_process';
 import { buildHubSchema } from '../schema/build-schema';
 import { serveHubApi } from '../schema/serve-hub-api';
 import { createApiKey } from '../src/access/api-keys.service';
-import { loadConfig } from '../src/config/config';
-import { createLogger } from '../src/infra/logger';
-import { dropDatabase } from '../src/infra/services/ensure-database';
-import { ensureServices } from '../src/infra/services/ensure-services';
-import { startSyncWorkers } from '../src/jobs/sync-worker';
 import { rebuildAllProfiles } from '../src/profile/pipeline/profile.service';
 import { resolveAll } from '../src/resolution/resolution.service';
-import { openHubRuntime, type HubRuntime } from '../src/runtime/hub-runtime';
-import { freePort, startSandboxProcess } from './bench-sandbox';
+import { closeBenchHub, openBenchHub, syncSandbox, type BenchHub } from './bench-sandbox';
 
 /**
  * API benchmark: requests/s and p50/p99 latency of a full-profile GraphQL query (every section, every
@@ -156,23 +150,10 @@ async function startBareServer(databaseUrl: string, poolSize: number): Promise<{
 }
 
 async function main(): Promise<void> {
-  const sandboxPort = await freePort();
-  const config = loadConfig({
-    ...process.env,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    DATABASE_URL: process.env.BENCH_DATABASE_URL ?? `mysql://root@127.0.0.1:3306/techfin_hub_bench_api_${args.enterprises}`,
-    QUEUE_PREFIX: `techfin-bench-${process.pid}`,
-    SANDBOX_URL: `http://127.0.0.1:${sandboxPort}`,
-    SCHEDULERS_ENABLED: 'false',
-    LOG_LEVEL: 'warn',
-  });
-  await ensureServices({ databaseUrl: config.database.url, redisUrl: config.redis.url, dataDir: config.dataDir, allowInstall: true }, () => undefined);
-  if (!args.reuse) await dropDatabase(config.database.url);
-  const runtime = await openHubRuntime(config, createLogger('warn', 'bench'));
+  const hub = await openBenchHub('api', { enterprises: args.enterprises!, reuse: args.reuse!, env: { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0' } });
+  const { runtime, config } = hub;
   try {
-    if (!args.reuse) await buildHub(runtime, sandboxPort);
+    if (!args.reuse) await buildHub(hub);
     const rows = (await runtime.db.query('SELECT `uscc` FROM `enterprise_profile` ORDER BY `uscc` LIMIT 1000')) as Array<{ uscc: string }>;
     if (rows.length === 0) throw new Error('no profiles: run without --reuse');
     const usccs = rows.map((r) => r.uscc);
@@ -210,31 +191,17 @@ async function main(): Promise<void> {
       await api.stop();
     }
   } finally {
-    await runtime.close();
-    if (!args.keep) await dropDatabase(config.database.url);
-    const redis = new (await import('ioredis')).default(config.redis.url);
-    const keys = await redis.keys(`${config.redis.prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
+    await closeBenchHub(hub, args.keep!);
   }
 }
 
 /** Full sync of an N-enterprise sandbox, resolution and profiles, as `npm start` would build them. */
-async function buildHub(runtime: HubRuntime, port: number): Promise<void> {
+async function buildHub(hub: BenchHub): Promise<void> {
   console.log(`sandbox: ${args.enterprises} enterprises (seed ${args.seed}), full sync, resolution, profiles…`);
   const t = process.hrtime.bigint();
-  const sandbox = await startSandboxProcess(port, args.enterprises, args.seed);
-  const workers = startSyncWorkers(runtime);
-  try {
-    const finished = await runtime.queues.waitFor(await runtime.queues.requestSync(runtime.catalog.targets(), 'manual'), 3600_000);
-    const failed = finished.filter((f) => f.state !== 'completed');
-    if (failed.length > 0) throw new Error(`syncs failed: ${JSON.stringify(failed)}`);
-  } finally {
-    await workers.close();
-    sandbox.stop();
-  }
-  await resolveAll(runtime.db);
-  const built = await rebuildAllProfiles(runtime.db, { asOf: args['as-of'], batchSize: 500 });
+  await syncSandbox(hub, args.enterprises!, args.seed!);
+  await resolveAll(hub.runtime.db);
+  const built = await rebuildAllProfiles(hub.runtime.db, { asOf: args['as-of'], batchSize: 500 });
   console.log(`hub built               : ${seconds(t).toFixed(1)} s, ${built.profiles} profiles`);
 }
 

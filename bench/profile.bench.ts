@@ -1,15 +1,10 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config/config';
-import { createLogger } from '../src/infra/logger';
-import { dropDatabase } from '../src/infra/services/ensure-database';
-import { ensureServices } from '../src/infra/services/ensure-services';
-import { startSyncWorkers } from '../src/jobs/sync-worker';
 import { enterprisesWithRecords, rebuildAllProfiles } from '../src/profile/pipeline/profile.service';
 import { loadEnterpriseRecords } from '../src/profile/storage/records.loader';
 import { resolveAll } from '../src/resolution/resolution.service';
-import { openHubRuntime, type HubRuntime } from '../src/runtime/hub-runtime';
-import { freePort, startSandboxProcess } from './bench-sandbox';
+import type { HubRuntime } from '../src/runtime/hub-runtime';
+import { closeBenchHub, openBenchHub, syncSandbox } from './bench-sandbox';
 
 /**
  * Profile benchmark: rebuild every enterprise's profile (load its linked raw records, derive the 200
@@ -36,20 +31,13 @@ const { values: args } = parseArgs({
 const seconds = (from: bigint): number => Number(process.hrtime.bigint() - from) / 1e9;
 
 async function main(): Promise<void> {
-  const port = await freePort();
-  const config = loadConfig({
-    ...process.env,
-    DATABASE_URL: process.env.BENCH_DATABASE_URL ?? `mysql://root@127.0.0.1:3306/techfin_hub_bench_profile_${args.enterprises}`,
-    QUEUE_PREFIX: `techfin-bench-${process.pid}`,
-    SANDBOX_URL: `http://127.0.0.1:${port}`,
-    SCHEDULERS_ENABLED: 'false',
-    LOG_LEVEL: 'warn',
-  });
-  await ensureServices({ databaseUrl: config.database.url, redisUrl: config.redis.url, dataDir: config.dataDir, allowInstall: true }, () => undefined);
-  if (!args.reuse) await dropDatabase(config.database.url);
-  const runtime = await openHubRuntime(config, createLogger('warn', 'bench'));
+  const hub = await openBenchHub('profile', { enterprises: args.enterprises!, reuse: args.reuse! });
+  const { runtime } = hub;
   try {
-    if (!args.reuse) await syncEverything(runtime, port);
+    if (!args.reuse) {
+      console.log(`sandbox: ${args.enterprises} enterprises (seed ${args.seed}), full sync…`);
+      console.log(`full sync                     : ${(await syncSandbox(hub, args.enterprises!, args.seed!)).toFixed(1)} s`);
+    }
     const batchSize = Number(args.batch);
     const [{ n: records }] = (await runtime.db.query('SELECT COUNT(*) AS n FROM `raw_record`')) as [{ n: string }];
     if (!args.reuse) {
@@ -72,28 +60,7 @@ async function main(): Promise<void> {
     console.log(`ratio rebuild / scan          : ${(rebuildRate / scanRate).toFixed(2)}`);
     console.log(`peak RSS                      : ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
   } finally {
-    await runtime.close();
-    if (!args.keep) await dropDatabase(config.database.url);
-    const redis = new (await import('ioredis')).default(config.redis.url);
-    const keys = await redis.keys(`${config.redis.prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
-  }
-}
-
-async function syncEverything(runtime: HubRuntime, port: number): Promise<void> {
-  console.log(`sandbox: ${args.enterprises} enterprises (seed ${args.seed}), full sync…`);
-  const sandbox = await startSandboxProcess(port, args.enterprises, args.seed);
-  const workers = startSyncWorkers(runtime);
-  try {
-    const t = process.hrtime.bigint();
-    const finished = await runtime.queues.waitFor(await runtime.queues.requestSync(runtime.catalog.targets(), 'manual'), 4 * 3600_000);
-    const failed = finished.filter((f) => f.state !== 'completed');
-    if (failed.length > 0) throw new Error(`syncs failed: ${JSON.stringify(failed)}`);
-    console.log(`full sync                     : ${seconds(t).toFixed(1)} s`);
-  } finally {
-    await workers.close();
-    sandbox.stop();
+    await closeBenchHub(hub, args.keep!);
   }
 }
 

@@ -1,20 +1,15 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { createSandbox } from '../connectors/sandbox/sandbox';
-import { loadConfig } from '../src/config/config';
-import { createLogger } from '../src/infra/logger';
-import { dropDatabase } from '../src/infra/services/ensure-database';
-import { ensureServices } from '../src/infra/services/ensure-services';
-import { startSyncWorkers } from '../src/jobs/sync-worker';
 import { rebuildAllProfiles } from '../src/profile/pipeline/profile.service';
 import { loadProfiles, type StoredProfile } from '../src/profile/read/profile-read.service';
 import { resolveAll } from '../src/resolution/resolution.service';
-import { openHubRuntime, type HubRuntime } from '../src/runtime/hub-runtime';
+import type { HubRuntime } from '../src/runtime/hub-runtime';
 import { CURRENT_SCORECARD } from '../src/scoring/models/scorecard-models';
 import { auc, badRateByGrade, ks, mergeSparseGrades, type GradeBadRate } from '../src/scoring/metrics/discrimination';
 import { scoreProfile } from '../src/scoring/scorecard/score-profile';
 import { scorecardInForce, scorecardSections } from '../src/scoring/store/score-models';
-import { freePort, startSandboxProcess } from './bench-sandbox';
+import { closeBenchHub, openBenchHub, syncSandbox } from './bench-sandbox';
 
 /**
  * Score benchmark: an N-enterprise sandbox fully synced, resolved and profiled (which stores every
@@ -44,22 +39,13 @@ const seconds = (from: bigint): number => Number(process.hrtime.bigint() - from)
 const pct = (x: number | null): string => (x === null ? '-' : `${(100 * x).toFixed(1)}%`);
 
 async function main(): Promise<void> {
-  const port = await freePort();
-  const config = loadConfig({
-    ...process.env,
-    DATABASE_URL: process.env.BENCH_DATABASE_URL ?? `mysql://root@127.0.0.1:3306/techfin_hub_bench_score_${args.enterprises}`,
-    QUEUE_PREFIX: `techfin-bench-${process.pid}`,
-    SANDBOX_URL: `http://127.0.0.1:${port}`,
-    SCHEDULERS_ENABLED: 'false',
-    LOG_LEVEL: 'warn',
-  });
-  await ensureServices({ databaseUrl: config.database.url, redisUrl: config.redis.url, dataDir: config.dataDir, allowInstall: true }, () => undefined);
-  if (!args.reuse) await dropDatabase(config.database.url);
-  const runtime = await openHubRuntime(config, createLogger('warn', 'bench'));
+  const hub = await openBenchHub('score', { enterprises: args.enterprises!, reuse: args.reuse! });
+  const { runtime } = hub;
   try {
     const batchSize = Number(args.batch);
     if (!args.reuse) {
-      await syncEverything(runtime, port);
+      console.log(`sandbox: ${args.enterprises} enterprises (seed ${args.seed}), full sync…`);
+      console.log(`full sync                     : ${(await syncSandbox(hub, args.enterprises!, args.seed!)).toFixed(1)} s`);
       let t = process.hrtime.bigint();
       const { touched } = await resolveAll(runtime.db);
       console.log(`resolution                    : ${seconds(t).toFixed(1)} s, ${touched.length} enterprises`);
@@ -71,28 +57,7 @@ async function main(): Promise<void> {
     await rescore(runtime, batchSize);
     console.log(`peak RSS                      : ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
   } finally {
-    await runtime.close();
-    if (!args.keep) await dropDatabase(config.database.url);
-    const redis = new (await import('ioredis')).default(config.redis.url);
-    const keys = await redis.keys(`${config.redis.prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
-  }
-}
-
-async function syncEverything(runtime: HubRuntime, port: number): Promise<void> {
-  console.log(`sandbox: ${args.enterprises} enterprises (seed ${args.seed}), full sync…`);
-  const sandbox = await startSandboxProcess(port, args.enterprises, args.seed);
-  const workers = startSyncWorkers(runtime);
-  try {
-    const t = process.hrtime.bigint();
-    const finished = await runtime.queues.waitFor(await runtime.queues.requestSync(runtime.catalog.targets(), 'manual'), 4 * 3600_000);
-    const failed = finished.filter((f) => f.state !== 'completed');
-    if (failed.length > 0) throw new Error(`syncs failed: ${JSON.stringify(failed)}`);
-    console.log(`full sync                     : ${seconds(t).toFixed(1)} s`);
-  } finally {
-    await workers.close();
-    sandbox.stop();
+    await closeBenchHub(hub, args.keep!);
   }
 }
 
